@@ -1,0 +1,64 @@
+#!/bin/sh
+# The two quick-start commands: `./build.sh demo` and `./build.sh test`.
+# Installs the Debian packages that are missing (as root or through sudo), builds perfgate into
+# build/, then runs the demo or every test. Extra CMake arguments: PERFGATE_CMAKE_ARGS.
+set -eu
+cd "$(dirname "$0")"
+
+# What building needs (design.md §3), and what the tests and demo use besides.
+build_packages="cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev
+  libtomlplusplus-dev libkainjow-mustache-dev libbenchmark-dev doctest-dev"
+test_packages="jq procps bsdutils gzip"
+
+usage() {
+  echo "usage: ./build.sh demo|test|build" >&2
+  exit 2
+}
+
+install_missing() {
+  missing=""
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+      missing="$missing $package"
+    fi
+  done
+  [ -n "$missing" ] || return 0
+  echo "installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+  elif command -v sudo >/dev/null; then
+    sudo="sudo"
+  else
+    echo "error: missing packages:$missing; run as root or install sudo" >&2
+    exit 2
+  fi
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+  # shellcheck disable=SC2086
+  cmake -S . -B build -G Ninja ${PERFGATE_CMAKE_ARGS:-}
+  cmake --build build -j "$(nproc)"
+}
+
+[ $# -eq 1 ] || usage
+case "$1" in
+  build)
+    install_missing $build_packages
+    build
+    ;;
+  demo)
+    install_missing $build_packages $test_packages
+    build
+    cd examples
+    ../build/perfgate run
+    ;;
+  test)
+    install_missing $build_packages $test_packages
+    build
+    ctest --test-dir build --output-on-failure -j "$(nproc)"
+    ;;
+  *) usage ;;
+esac

@@ -1,0 +1,118 @@
+#include <cli/app.hpp>
+#include <cli/commands.hpp>
+#include <core/version.hpp>
+#include <util/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <numeric>
+
+namespace perfgate::cli {
+namespace {
+
+constexpr std::array k_subcommands = {
+    Subcommand{"run", "Run commands or the configured benchmarks, report and gate", setup_run},
+};
+
+constexpr std::string_view k_exit_codes = R"(Exit codes:
+  0    passed (or nothing to compare)
+  1    the gate failed: a regression or budget breach at or above --fail-on
+  2    usage, configuration or input error
+  3    benchmarks could not be measured (failed to start, crashed, timed out, none found)
+  130  interrupted)";
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), 0);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Return an error for an unknown subcommand `word`, with a "did you mean" hint when one is close.
+std::string unknown_subcommand(std::string_view word)
+{
+    std::string_view closest;
+    std::size_t best = 3; // suggest only within two edits
+    for (const auto& subcommand : k_subcommands) {
+        const auto distance = edit_distance(word, subcommand.name);
+        if (distance < best) {
+            best = distance;
+            closest = subcommand.name;
+        }
+    }
+    return closest.empty() ? fmt::format("unknown command '{}'; see 'perfgate --help'", word)
+                           : fmt::format("unknown command '{}'; did you mean '{}'?", word, closest);
+}
+
+int report(const Error& error)
+{
+    fmt::print(stderr, "perfgate: error: {}\n", error.what());
+    return static_cast<int>(error.code());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"perfgate: benchmark commands and Google Benchmark programs, compare them with "
+                 "stored baselines, and fail CI on regressions."};
+    app.name("perfgate");
+    app.set_version_flag("--version", std::string(k_version));
+    app.footer(std::string(k_exit_codes));
+    app.require_subcommand(1);
+
+    std::vector<std::pair<CLI::App*, Handler>> handlers;
+    for (const auto& subcommand : k_subcommands) {
+        auto* sub = app.add_subcommand(std::string(subcommand.name), std::string(subcommand.help));
+        sub->footer(std::string(k_exit_codes));
+        handlers.emplace_back(sub, subcommand.setup(*sub));
+    }
+
+    if (argc > 1 && argv[1][0] != '-' &&
+        std::none_of(k_subcommands.begin(), k_subcommands.end(), [&](const Subcommand& s) {
+            return s.name == argv[1];
+        })) {
+        return report(Error(ExitCode::usage, unknown_subcommand(argv[1])));
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        if (error.get_exit_code() == 0) {
+            return app.exit(error); // --help, --version
+        }
+        fmt::print(stderr, "perfgate: error: {}\n", error.what());
+        fmt::print(stderr,
+                   "run 'perfgate {}--help' for usage\n",
+                   argc > 1 && argv[1][0] != '-' ? fmt::format("{} ", argv[1]) : "");
+        return static_cast<int>(ExitCode::usage);
+    }
+
+    try {
+        for (const auto& [sub, handler] : handlers) {
+            if (sub->parsed()) {
+                return handler();
+            }
+        }
+    } catch (const Error& error) {
+        return report(error);
+    } catch (const std::exception& error) {
+        return report(
+            Error(ExitCode::measurement, fmt::format("internal error: {}", error.what())));
+    }
+    return static_cast<int>(ExitCode::usage);
+}
+
+} // namespace perfgate::cli

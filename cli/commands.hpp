@@ -1,0 +1,23 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string_view>
+
+namespace perfgate::cli {
+
+// What a subcommand's setup returns: the handler to call when it was chosen.
+using Handler = std::function<int()>;
+
+// One subcommand: its name, one line of help, and a setup that adds its options to `app`.
+struct Subcommand
+{
+    std::string_view name;
+    std::string_view help;
+    Handler (*setup)(CLI::App& app);
+};
+
+Handler setup_run(CLI::App& app);
+
+} // namespace perfgate::cli

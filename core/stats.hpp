@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace perfgate::core {
+
+// Descriptive statistics of one set of samples (design.md §6.1).
+struct Summary
+{
+    std::size_t n = 0;
+    double mean = 0;
+    double median = 0;
+    double stddev = 0; // sample standard deviation (n - 1); 0 for fewer than 2 samples
+    double min = 0;
+    double max = 0;
+    double p90 = 0;
+    double p95 = 0;
+    double p99 = 0;
+    double mad = 0;           // median absolute deviation from the median, unscaled
+    std::size_t outliers = 0; // outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]
+};
+
+// Return the summary of `samples` (any order). All fields are 0 for no samples.
+Summary summarize(std::span<const double> samples);
+
+// Return the `q` quantile (0..1) of sorted samples, linearly interpolated (Hyndman-Fan type 7,
+// the default of NumPy and R). Requires a non-empty input.
+double quantile_sorted(std::span<const double> sorted, double q);
+
+// Return the median of `samples` (any order). Requires a non-empty input.
+double median(std::span<const double> samples);
+
+// A closed interval.
+struct Interval
+{
+    double low = 0;
+    double high = 0;
+};
+
+// Return a distribution-free confidence interval for the median of sorted samples from order
+// statistics (binomial, normal approximation); the whole range for very few samples.
+Interval median_interval_sorted(std::span<const double> sorted, double confidence = 0.95);
+
+} // namespace perfgate::core

@@ -1,0 +1,177 @@
+#include <core/units.hpp>
+#include <util/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+namespace perfgate::core {
+
+namespace {
+
+constexpr TimeUnit k_nanoseconds{1e9, "ns"};
+constexpr TimeUnit k_microseconds{1e6, "\u00b5s"};
+constexpr TimeUnit k_milliseconds{1e3, "ms"};
+constexpr TimeUnit k_seconds{1, "s"};
+
+struct DurationSuffix
+{
+    std::string_view suffix;
+    double seconds;
+};
+
+// Both the micro sign (U+00B5) and the Greek mu (U+03BC) are typed for "µs".
+constexpr std::array k_duration_suffixes{
+    DurationSuffix{"ns", 1e-9},
+    DurationSuffix{"us", 1e-6},
+    DurationSuffix{"\u00b5s", 1e-6},
+    DurationSuffix{"\u03bcs", 1e-6},
+    DurationSuffix{"ms", 1e-3},
+    DurationSuffix{"s", 1},
+    DurationSuffix{"m", 60},
+    DurationSuffix{"h", 3600},
+};
+
+std::string_view trim(std::string_view text)
+{
+    constexpr std::string_view k_space = " \t\n\r";
+    const auto first = text.find_first_not_of(k_space);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(k_space) - first + 1);
+}
+
+// Split `text` into a finite, non-negative leading number and the trimmed rest.
+std::optional<std::pair<double, std::string_view>> split_number(std::string_view text)
+{
+    text = trim(text);
+    // Note: from_chars accepts "-", "inf" and "nan", none of which is a valid quantity here.
+    if (text.empty() ||
+        !(std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.')) {
+        return std::nullopt;
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return std::pair{value, trim(text.substr(static_cast<std::size_t>(end - text.data())))};
+}
+
+// Return the number of decimals that shows `value` with 3 significant digits.
+int decimals_for(double value)
+{
+    constexpr int k_max_decimals = 12;
+    const double magnitude = std::fabs(value);
+    if (magnitude == 0 || !std::isfinite(magnitude)) {
+        return 2;
+    }
+    int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+    int decimals = std::clamp(2 - exponent, 0, k_max_decimals);
+    // Rounding can carry into the next digit (9.996 -> "10.00"): one decimal fewer then.
+    const double scale = std::pow(10.0, decimals);
+    if (std::round(magnitude * scale) / scale >= std::pow(10.0, exponent + 1)) {
+        decimals = std::clamp(decimals - 1, 0, k_max_decimals);
+    }
+    return decimals;
+}
+
+} // namespace
+
+double parse_duration(std::string_view text)
+{
+    if (const auto number = split_number(text)) {
+        const auto [value, suffix] = *number;
+        for (const auto& candidate : k_duration_suffixes) {
+            if (suffix == candidate.suffix) {
+                return value * candidate.seconds;
+            }
+        }
+        if (suffix.empty() && value == 0) {
+            return 0;
+        }
+    }
+    fail(ExitCode::usage,
+         "invalid duration '{}': expected a number followed by ns, us, ms, s, m or h",
+         text);
+}
+
+double parse_percent(std::string_view text)
+{
+    if (const auto number = split_number(text); number && number->second == "%") {
+        return number->first / 100;
+    }
+    fail(ExitCode::usage,
+         "invalid percentage '{}': expected a non-negative number followed by %, such as '15%'",
+         text);
+}
+
+TimeUnit time_unit_for(double seconds)
+{
+    // Thresholds sit half a unit in the last shown digit below 1000 of the smaller unit, so that
+    // 999.7 µs becomes "1.00 ms" rather than "1000 µs".
+    const double magnitude = std::fabs(seconds);
+    if (std::isnan(magnitude) || magnitude >= 0.9995) {
+        return k_seconds;
+    }
+    if (magnitude >= 0.9995e-3) {
+        return k_milliseconds;
+    }
+    if (magnitude >= 0.9995e-6) {
+        return k_microseconds;
+    }
+    return k_nanoseconds;
+}
+
+TimeUnit time_unit_named(std::string_view name)
+{
+    if (name == "microsecond") {
+        return k_microseconds;
+    }
+    if (name == "millisecond") {
+        return k_milliseconds;
+    }
+    if (name == "second") {
+        return k_seconds;
+    }
+    fail(ExitCode::usage,
+         "unknown time unit '{}': expected microsecond, millisecond or second",
+         name);
+}
+
+std::string format_time(double seconds, TimeUnit unit)
+{
+    const double value = seconds * unit.factor;
+    return fmt::format("{:.{}f} {}", value, decimals_for(value), unit.suffix);
+}
+
+std::string format_time(double seconds)
+{
+    return format_time(seconds, time_unit_for(seconds));
+}
+
+std::string format_bytes(double bytes)
+{
+    constexpr std::array<std::string_view, 7> k_prefixes{
+        "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"};
+    // Note: the thresholds are where rounding would show "1024", so the next prefix shows "1.0".
+    if (!(std::fabs(bytes) >= 1023.5)) {
+        return fmt::format("{:.0f} B", bytes);
+    }
+    double value = bytes / 1024;
+    std::size_t prefix = 0;
+    while (std::fabs(value) >= 1023.95 && prefix + 1 < k_prefixes.size()) {
+        value /= 1024;
+        ++prefix;
+    }
+    return fmt::format("{:.1f} {}", value, k_prefixes[prefix]);
+}
+
+} // namespace perfgate::core

@@ -1,0 +1,139 @@
+#include <core/stats.hpp>
+#include <reporters/progress.hpp>
+#include <reporters/run_table.hpp>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace perfgate::reporters {
+namespace {
+
+constexpr double k_redraw_interval = 0.1; // seconds between redraws of the bars
+constexpr std::size_t k_max_bars = 12;    // more benchmarks than this show as a count
+constexpr int k_bar_width = 24;
+
+double now_seconds()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string bar(int done, int planned)
+{
+    const int filled = planned > 0 ? std::min(k_bar_width, done * k_bar_width / planned) : 0;
+    return std::string(static_cast<std::size_t>(filled), '#') +
+           std::string(static_cast<std::size_t>(k_bar_width - filled), '.');
+}
+
+} // namespace
+
+ProgressDisplay::ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color)
+    : m_stream(stream), m_style(style), m_color(color)
+{}
+
+void ProgressDisplay::started(int benchmarks)
+{
+    m_total = benchmarks;
+}
+
+void ProgressDisplay::progressed(const runners::RunProgress& progress)
+{
+    if (m_style != ProgressStyle::bars) {
+        return;
+    }
+    auto line = std::find_if(
+        m_lines.begin(), m_lines.end(), [&](const Line& l) { return l.id == progress.id; });
+    if (line == m_lines.end()) {
+        m_lines.push_back({progress.id, {}});
+        line = m_lines.end() - 1;
+    }
+    line->text = fmt::format("{} {:>4}/{:<4} {:>7}  median {}",
+                             bar(progress.runs, progress.planned),
+                             progress.runs,
+                             progress.planned,
+                             format_value(progress.elapsed, "s", std::nullopt),
+                             format_value(progress.estimate, progress.unit, std::nullopt));
+    redraw(false);
+}
+
+void ProgressDisplay::finished(const core::BenchmarkResult& result)
+{
+    ++m_finished;
+    if (m_style == ProgressStyle::bars) {
+        std::erase_if(m_lines, [&](const Line& l) { return l.id == result.id; });
+        redraw(true);
+        return;
+    }
+    if (m_style != ProgressStyle::lines) {
+        return;
+    }
+    const auto* metric = result.metrics.empty() ? nullptr : &result.metrics.front();
+    std::string detail;
+    if (result.status != core::Status::ok) {
+        detail = fmt::format("{}: {}", core::to_string(result.status), result.message);
+    } else if (metric != nullptr && !metric->samples.empty()) {
+        detail =
+            fmt::format("{} runs, median {}",
+                        metric->samples.size(),
+                        format_value(core::median(metric->samples), metric->unit, std::nullopt));
+    }
+    fmt::print(m_stream, "[{}/{}] {}: {}\n", m_finished, m_total, result.id, detail);
+    std::fflush(m_stream);
+}
+
+void ProgressDisplay::done()
+{
+    if (m_style == ProgressStyle::bars) {
+        clear();
+    }
+}
+
+void ProgressDisplay::clear()
+{
+    std::string out;
+    for (std::size_t i = 0; i < m_drawn; ++i) {
+        out += "\x1b[1A\x1b[2K"; // up one line, erase it
+    }
+    out += '\r';
+    m_drawn = 0;
+    fmt::print(m_stream, "{}", out);
+    std::fflush(m_stream);
+}
+
+void ProgressDisplay::redraw(bool force)
+{
+    const double now = now_seconds();
+    if (!force && now - m_last_draw < k_redraw_interval) {
+        return;
+    }
+    m_last_draw = now;
+    std::string out;
+    for (std::size_t i = 0; i < m_drawn; ++i) {
+        out += "\x1b[1A\x1b[2K";
+    }
+    const std::size_t shown = std::min(m_lines.size(), k_max_bars);
+    std::size_t id_width = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+        id_width = std::max(id_width, std::min<std::size_t>(m_lines[i].id.size(), 40));
+    }
+    for (std::size_t i = 0; i < shown; ++i) {
+        std::string id = m_lines[i].id.substr(0, 40);
+        id.resize(id_width, ' ');
+        const auto styled = m_color ? fmt::format(fmt::emphasis::bold, "{}", id) : id;
+        out += fmt::format("{}  {}\n", styled, m_lines[i].text);
+    }
+    m_drawn = shown;
+    const std::size_t hidden = m_lines.size() - shown;
+    out += fmt::format("[{}/{} done{}]\n",
+                       m_finished,
+                       m_total,
+                       hidden > 0 ? fmt::format(", {} more running", hidden) : "");
+    ++m_drawn;
+    fmt::print(m_stream, "{}", out);
+    std::fflush(m_stream);
+}
+
+} // namespace perfgate::reporters

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <runners/run_observer.hpp>
+
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace perfgate::reporters {
+
+// How progress is shown on stderr (design.md §5.1).
+enum class ProgressStyle {
+    bars,  // a live bar per benchmark (a terminal)
+    lines, // one plain line per finished benchmark (not a terminal)
+    none   // `--quiet`
+};
+
+// Shows the runners' progress on a stream.
+class ProgressDisplay : public runners::RunObserver
+{
+public:
+    ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color);
+
+    void started(int benchmarks) override;
+    void progressed(const runners::RunProgress& progress) override;
+    void finished(const core::BenchmarkResult& result) override;
+    void done() override;
+
+private:
+    struct Line
+    {
+        std::string id;
+        std::string text;
+    };
+
+    void redraw(bool force);
+    void clear();
+
+    std::FILE* m_stream;
+    ProgressStyle m_style;
+    bool m_color;
+    std::vector<Line> m_lines; // benchmarks in progress, in the order they started
+    std::size_t m_drawn = 0;   // lines currently on screen
+    double m_last_draw = 0;
+    int m_total = 0;
+    int m_finished = 0;
+};
+
+} // namespace perfgate::reporters

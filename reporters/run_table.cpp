@@ -1,0 +1,151 @@
+#include <core/stats.hpp>
+#include <reporters/run_table.hpp>
+#include <util/text_table.hpp>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace perfgate::reporters {
+namespace {
+
+// Return the display unit for `value` in `unit`, fixed for a whole row so its numbers compare.
+std::optional<core::TimeUnit>
+row_unit(double value, std::string_view unit, std::optional<core::TimeUnit> chosen)
+{
+    if (unit != "s" && unit != "ns") {
+        return std::nullopt;
+    }
+    if (chosen) {
+        return chosen;
+    }
+    return core::time_unit_for(unit == "ns" ? value * 1e-9 : value);
+}
+
+std::string format_in(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit)
+{
+    if (unit == "s" || unit == "ns") {
+        const double seconds = unit == "ns" ? value * 1e-9 : value;
+        return time_unit ? core::format_time(seconds, *time_unit) : core::format_time(seconds);
+    }
+    if (unit == "B") {
+        return core::format_bytes(value);
+    }
+    return unit.empty() ? fmt::format("{:.4g}", value) : fmt::format("{:.4g} {}", value, unit);
+}
+
+} // namespace
+
+std::string
+format_value(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit)
+{
+    return format_in(value, unit, row_unit(value, unit, time_unit));
+}
+
+std::vector<std::optional<Relative>>
+relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::string& metric)
+{
+    std::vector<std::optional<core::Summary>> summaries;
+    const core::Summary* fastest = nullptr;
+    for (const auto& result : results) {
+        const auto* found = result.find_metric(metric);
+        if (found == nullptr || found->samples.empty() || result.status != core::Status::ok) {
+            summaries.emplace_back();
+            continue;
+        }
+        summaries.push_back(core::summarize(found->samples));
+    }
+    for (const auto& summary : summaries) {
+        if (summary && summary->mean > 0 && (fastest == nullptr || summary->mean < fastest->mean)) {
+            fastest = &*summary;
+        }
+    }
+    std::vector<std::optional<Relative>> relatives;
+    for (const auto& summary : summaries) {
+        if (!summary || fastest == nullptr || !(summary->mean > 0)) {
+            relatives.emplace_back();
+            continue;
+        }
+        const double ratio = summary->mean / fastest->mean;
+        const double error = &*summary == fastest
+                                 ? 0.0
+                                 : ratio * std::hypot(summary->stddev / summary->mean,
+                                                      fastest->stddev / fastest->mean);
+        relatives.push_back(Relative{ratio, error});
+    }
+    return relatives;
+}
+
+std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
+                             const RunTableOptions& options)
+{
+    using Align = util::TextTable::Align;
+    const bool several = results.size() > 1;
+    std::vector<util::TextTable::Column> columns{{"Benchmark", Align::left},
+                                                 {"Median", Align::right},
+                                                 {"Mean ± σ", Align::right},
+                                                 {"Min … Max", Align::right},
+                                                 {"Runs", Align::right}};
+    if (several) {
+        columns.push_back({"Relative", Align::right});
+    }
+    util::TextTable table(std::move(columns));
+    const auto relatives = relative_speeds(results, options.metric);
+    auto paint = [&](std::string text, fmt::text_style style) {
+        return options.color ? fmt::format(style, "{}", text) : text;
+    };
+
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto& result = results[i];
+        // Google Benchmark results have no `wall`; they show their real time.
+        const auto* metric = result.find_metric(options.metric);
+        if (metric == nullptr) {
+            metric = result.find_metric("real_time");
+        }
+        std::vector<std::string> row{result.id};
+        if (metric != nullptr && !metric->samples.empty()) {
+            const auto s = core::summarize(metric->samples);
+            const auto unit = row_unit(s.median, metric->unit, options.unit);
+            auto value = [&](double v) { return format_in(v, metric->unit, unit); };
+            row.push_back(paint(value(s.median), fmt::emphasis::bold));
+            row.push_back(fmt::format("{} ± {}", value(s.mean), value(s.stddev)));
+            row.push_back(fmt::format("{} … {}", value(s.min), value(s.max)));
+            row.push_back(fmt::format("{}", s.n));
+        } else {
+            row.insert(row.end(), {"-", "-", "-", "0"});
+        }
+        if (several) {
+            const auto& relative = relatives[i];
+            row.push_back(!relative ? "-"
+                          : relative->error == 0.0
+                              ? paint("1.00", fmt::fg(fmt::color::green))
+                              : fmt::format("{:.2f} ± {:.2f}", relative->ratio, relative->error));
+        }
+        if (result.status != core::Status::ok) {
+            // Note: the reason is printed once, as an error, by the caller.
+            row[0] = paint(result.id, fmt::fg(fmt::color::red));
+            row[4] = paint(std::string(core::to_string(result.status)), fmt::fg(fmt::color::red));
+        }
+        table.add_row(std::move(row));
+    }
+    return options.color ? table.render("\x1b[1m", "\x1b[0m") : table.render();
+}
+
+std::string render_shell_notes(const std::vector<core::BenchmarkResult>& results)
+{
+    std::string notes;
+    for (const auto& result : results) {
+        if (!result.shell.empty() && result.shell_startup_seconds) {
+            notes +=
+                fmt::format("note: '{}' ran under {} -c; the shell's own start-up ({} median) "
+                            "is included in its times (use an argv or -N to run it directly)\n",
+                            result.id,
+                            result.shell,
+                            core::format_time(*result.shell_startup_seconds));
+        }
+    }
+    return notes;
+}
+
+} // namespace perfgate::reporters

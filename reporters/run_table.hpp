@@ -1,0 +1,43 @@
+#pragma once
+
+#include <core/results.hpp>
+#include <core/units.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perfgate::reporters {
+
+struct RunTableOptions
+{
+    std::string metric = "wall";        // the metric shown for command benchmarks
+    std::optional<core::TimeUnit> unit; // `--time-unit`; chosen per value when unset
+    bool color = false;
+};
+
+// Speed of one benchmark relative to the fastest: the ratio of means and its uncertainty
+// (standard deviations propagated as hyperfine does).
+struct Relative
+{
+    double ratio = 1;
+    double error = 0;
+};
+
+// Return each result's speed relative to the fastest on `metric` (nullopt where unmeasured).
+std::vector<std::optional<Relative>>
+relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::string& metric);
+
+// Return the console table of a run without a baseline: median, mean ± σ, min … max, runs,
+// and for several benchmarks the speed relative to the fastest; failures with their reason.
+std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
+                             const RunTableOptions& options);
+
+// Return one line per benchmark that ran under a shell, saying its start-up cost is included.
+std::string render_shell_notes(const std::vector<core::BenchmarkResult>& results);
+
+// Return `value` of a metric in `unit` for people: times scaled, bytes with binary prefixes.
+std::string
+format_value(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit);
+
+} // namespace perfgate::reporters

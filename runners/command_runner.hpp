@@ -1,0 +1,72 @@
+#pragma once
+
+#include <core/results.hpp>
+#include <runners/run_observer.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perfgate::runners {
+
+// How a command string is turned into a process.
+struct ShellChoice
+{
+    enum class Mode { automatic, never, always };
+    Mode mode = Mode::automatic; // automatic: a shell only for strings with shell syntax
+    std::string path = "/bin/sh";
+};
+
+// A command as the user gave it: an argv, or one string.
+struct CommandLine
+{
+    std::vector<std::string> argv; // used when non-empty
+    std::string text;              // otherwise this string
+};
+
+// What runs a command benchmark, with its hooks.
+struct CommandBenchmark
+{
+    std::string id;
+    CommandLine command;
+    std::optional<CommandLine> setup;              // once, before its first run
+    std::optional<CommandLine> prepare;            // before every run (warmup included)
+    std::optional<CommandLine> conclude;           // after every run (warmup included)
+    std::optional<CommandLine> cleanup;            // once, after its last run
+    std::optional<std::string> working_directory;  // for it and its hooks; perfgate's by default
+    std::map<std::string, std::string> parameters; // `--parameter-*` values it was made with
+};
+
+// How long to sample (design.md §5.1).
+struct Sampling
+{
+    int warmup = 1;
+    int min_runs = 10;
+    int max_runs = 500;
+    double min_time = 3.0;           // seconds of measured time to reach
+    double timeout = 300.0;          // seconds per run; the whole process group is killed
+    std::optional<double> precision; // stop once the median's 95% interval is this tight
+    bool ignore_failure = false;     // a non-zero exit does not fail the benchmark
+    bool show_output = false;        // let the commands' output through
+    std::uint64_t seed = 0;          // for the shuffled order of each round
+};
+
+// Throw Error(usage) when `sampling` cannot be satisfied (runs < 1, min > max, ...).
+void validate(const Sampling& sampling);
+
+// Return the argv that runs `command` under `shell`, and the shell used ("" when direct).
+std::pair<std::vector<std::string>, std::string> resolve_command(const CommandLine& command,
+                                                                 const ShellChoice& shell);
+
+// Run every benchmark interleaved (one run of each per round, in a shuffled order) until each
+// has its samples; return one result per benchmark, in the given order. Failures, timeouts and
+// interruption end up in each result's status and message, never as exceptions.
+std::vector<core::BenchmarkResult>
+run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
+                       const Sampling& sampling,
+                       const ShellChoice& shell,
+                       RunObserver& observer);
+
+} // namespace perfgate::runners

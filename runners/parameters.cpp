@@ -1,0 +1,89 @@
+#include <runners/parameters.hpp>
+#include <util/error.hpp>
+
+#include <cmath>
+
+namespace perfgate::runners {
+namespace {
+
+// Return how many decimals `step` needs (0 for integers, at most 9).
+int decimals_of(double step)
+{
+    int decimals = 0;
+    while (decimals < 9 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-9) {
+        ++decimals;
+    }
+    return decimals;
+}
+
+} // namespace
+
+Parameter scan_parameter(std::string name, double min, double max, double step)
+{
+    if (!(step > 0)) {
+        fail(ExitCode::usage, "the parameter step must be positive, not {}", step);
+    }
+    if (min > max) {
+        fail(ExitCode::usage, "the parameter range {}..{} is empty", min, max);
+    }
+    const int decimals = std::max(decimals_of(step), decimals_of(min));
+    Parameter parameter{std::move(name), {}};
+    const auto count = static_cast<long>(std::floor((max - min) / step + 1e-9));
+    for (long i = 0; i <= count; ++i) {
+        parameter.values.push_back(
+            fmt::format("{:.{}f}", min + static_cast<double>(i) * step, decimals));
+    }
+    return parameter;
+}
+
+Parameter list_parameter(std::string name, std::string_view values)
+{
+    Parameter parameter{std::move(name), {}};
+    std::size_t start = 0;
+    for (;;) {
+        const auto comma = values.find(',', start);
+        parameter.values.emplace_back(values.substr(start, comma - start));
+        if (comma == std::string_view::npos) {
+            break;
+        }
+        start = comma + 1;
+    }
+    if (values.empty()) {
+        fail(ExitCode::usage, "parameter '{}' has no values", parameter.name);
+    }
+    return parameter;
+}
+
+std::vector<std::map<std::string, std::string>>
+combinations(const std::vector<Parameter>& parameters)
+{
+    std::vector<std::map<std::string, std::string>> result{{}};
+    for (const auto& parameter : parameters) {
+        std::vector<std::map<std::string, std::string>> next;
+        for (const auto& partial : result) {
+            for (const auto& value : parameter.values) {
+                auto combination = partial;
+                combination[parameter.name] = value;
+                next.push_back(std::move(combination));
+            }
+        }
+        result = std::move(next);
+    }
+    return result;
+}
+
+std::string substitute(std::string_view text, const std::map<std::string, std::string>& values)
+{
+    std::string out(text);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + name + "}";
+        for (auto at = out.find(placeholder); at != std::string::npos;
+             at = out.find(placeholder, at + value.size())) {
+            out.replace(at, placeholder.size(), value);
+        }
+    }
+    return out;
+}
+
+} // namespace perfgate::runners

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <core/results.hpp>
+
+#include <string>
+
+namespace perfgate::runners {
+
+// Progress of one benchmark while it is being sampled.
+struct RunProgress
+{
+    const std::string& id;
+    int runs = 0;          // measured runs done
+    int planned = 0;       // current estimate of the runs it will take
+    double elapsed = 0;    // seconds since the benchmark started
+    double estimate = 0;   // current median of the gated metric
+    std::string_view unit; // its unit
+};
+
+// Receives progress from runners; the CLI passes a progress display.
+class RunObserver
+{
+public:
+    virtual ~RunObserver() = default;
+
+    // Called once before anything runs, with the number of benchmarks.
+    virtual void started(int benchmarks) { static_cast<void>(benchmarks); }
+
+    // Called after each measured run.
+    virtual void progressed(const RunProgress& progress) { static_cast<void>(progress); }
+
+    // Called when a benchmark has its final result.
+    virtual void finished(const core::BenchmarkResult& result) { static_cast<void>(result); }
+
+    // Called when everything is done, before results are printed.
+    virtual void done() {}
+};
+
+} // namespace perfgate::runners

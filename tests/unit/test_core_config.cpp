@@ -1,0 +1,519 @@
+#include <core/config.hpp>
+#include <util/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <string_view>
+
+using namespace perfgate::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Return the message of the Error that parsing `text` throws; fail the test when there is none
+// or when it is not a usage error.
+std::string error_of(std::string_view text)
+{
+    try {
+        parse_config(text, "perfgate.toml");
+    } catch (const perfgate::Error& error) {
+        CHECK(error.code() == perfgate::ExitCode::usage);
+        return error.what();
+    }
+    FAIL("no error for: " << text);
+    return {};
+}
+
+// Return the first `prefix.size()` characters of `message`, to compare with `prefix` while
+// doctest still prints the whole message on failure.
+std::string head(const std::string& message, std::string_view prefix)
+{
+    return message.substr(0, prefix.size());
+}
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class TempDir
+{
+public:
+    TempDir()
+    {
+        std::random_device random;
+        m_path = fs::temp_directory_path() / ("perfgate-test-config-" + std::to_string(random()));
+        fs::create_directories(m_path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() { fs::remove_all(m_path); }
+
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+void write(const fs::path& path, std::string_view content)
+{
+    std::ofstream(path) << content;
+}
+
+} // namespace
+
+TEST_CASE("parse_config: an empty file gives the defaults")
+{
+    Config config = parse_config("", "perfgate.toml");
+    CHECK_FALSE(config.file);
+    CHECK(config.run.warmup == 1);
+    CHECK(config.run.min_runs == 10);
+    CHECK(config.run.max_runs == 500);
+    CHECK(config.run.min_time == 3.0);
+    CHECK(config.run.timeout == 300.0);
+    CHECK(config.run.metric == "wall");
+    CHECK(config.gate.baseline == "main");
+    CHECK(config.gate.warning == doctest::Approx(0.15));
+    CHECK(config.gate.critical == doctest::Approx(0.30));
+    CHECK(config.gate.blocker == doctest::Approx(0.50));
+    CHECK(config.gate.fail_on == FailOn::blocker);
+    CHECK(config.gate.alpha == doctest::Approx(0.05));
+    CHECK(config.gate.noise == doctest::Approx(0.01));
+    CHECK(config.discover.paths == std::vector<std::string>{"build"});
+    CHECK(config.discover.include == std::vector<std::string>{"*_bench", "*_benchmark", "bench_*"});
+    CHECK(config.discover.exclude.empty());
+    CHECK(config.discover.repetitions == 10);
+    CHECK(config.discover.min_time == doctest::Approx(0.1));
+    CHECK(config.benchmarks.empty());
+    CHECK(config.policies.empty());
+}
+
+TEST_CASE("parse_config: the example of design.md 4.1")
+{
+    // Line numbers matter: [[benchmark]] starts on lines 28 and 35, [[policy]] on 40.
+    const Config config = parse_config(R"([run]
+warmup   = 2          # runs not counted, per benchmark
+min_runs = 20
+max_runs = 400
+min_time = "2s"       # keep sampling until this much measured time
+timeout  = "5m"       # one run; the whole process group is killed
+metric   = "user"     # default gated metric for commands
+
+[gate]
+baseline = "release"
+warning  = "10%"      # relative worsening of the gated metric
+critical = "25%"
+blocker  = "40%"
+fail_on  = "critical" # warning | critical | blocker | never
+alpha    = 0.01       # significance level of the two-sample test
+noise    = "2%"       # a change whose interval stays inside noise is "unchanged"
+
+[discover]
+paths   = ["build", "out"]
+include = ["*_bench"]
+exclude = ["slow_*"]
+repetitions = 5       # Google Benchmark repetitions
+min_time    = "0.5s"  # Google Benchmark --benchmark_min_time per repetition
+
+
+
+# Benchmarks.
+[[benchmark]]         # a command benchmark
+name     = "parse-large"
+command  = ["./build/tool", "parse", "data/large.json"]   # argv, or one string
+prepare  = "sync"
+budget   = "200ms"    # absolute limit on the median, independent of any baseline
+warning  = "5%"       # per-benchmark override
+
+[[benchmark]]         # a Google Benchmark program named explicitly
+name    = "formatter"
+kind    = "google-benchmark"
+command = ["build/bench/formatter-bench", "all"]   # perfgate appends its flags
+
+[[policy]]            # per-benchmark, per-metric overrides by glob on the id
+match    = "bench_sort/BM_Sort/*"
+metrics  = ["real_time", "items_per_second"]
+critical = "20%"
+)",
+                                       "perfgate.toml");
+
+    SUBCASE("[run]")
+    {
+        CHECK(config.run.warmup == 2);
+        CHECK(config.run.min_runs == 20);
+        CHECK(config.run.max_runs == 400);
+        CHECK(config.run.min_time == doctest::Approx(2.0));
+        CHECK(config.run.timeout == doctest::Approx(300.0));
+        CHECK(config.run.metric == "user");
+    }
+    SUBCASE("[gate]")
+    {
+        CHECK(config.gate.baseline == "release");
+        CHECK(config.gate.warning == doctest::Approx(0.10));
+        CHECK(config.gate.critical == doctest::Approx(0.25));
+        CHECK(config.gate.blocker == doctest::Approx(0.40));
+        CHECK(config.gate.fail_on == FailOn::critical);
+        CHECK(config.gate.alpha == doctest::Approx(0.01));
+        CHECK(config.gate.noise == doctest::Approx(0.02));
+    }
+    SUBCASE("[discover]")
+    {
+        CHECK(config.discover.paths == std::vector<std::string>{"build", "out"});
+        CHECK(config.discover.include == std::vector<std::string>{"*_bench"});
+        CHECK(config.discover.exclude == std::vector<std::string>{"slow_*"});
+        CHECK(config.discover.repetitions == 5);
+        CHECK(config.discover.min_time == doctest::Approx(0.5));
+    }
+    SUBCASE("[[benchmark]]")
+    {
+        REQUIRE(config.benchmarks.size() == 2);
+        const BenchmarkConfig& parse = config.benchmarks[0];
+        CHECK(parse.name == "parse-large");
+        CHECK(parse.kind == BenchmarkKind::command);
+        CHECK(parse.argv == std::vector<std::string>{"./build/tool", "parse", "data/large.json"});
+        CHECK_FALSE(parse.command_string);
+        CHECK(parse.prepare == "sync");
+        CHECK_FALSE(parse.setup);
+        CHECK_FALSE(parse.conclude);
+        CHECK_FALSE(parse.cleanup);
+        CHECK_FALSE(parse.metric);
+        REQUIRE(parse.budget);
+        CHECK(*parse.budget == doctest::Approx(0.2));
+        CHECK(parse.budget_statistic == "median");
+        REQUIRE(parse.thresholds.warning);
+        CHECK(*parse.thresholds.warning == doctest::Approx(0.05));
+        CHECK_FALSE(parse.thresholds.critical);
+        CHECK_FALSE(parse.thresholds.blocker);
+        CHECK(parse.line == 28);
+
+        const BenchmarkConfig& formatter = config.benchmarks[1];
+        CHECK(formatter.name == "formatter");
+        CHECK(formatter.kind == BenchmarkKind::google_benchmark);
+        CHECK(formatter.argv == std::vector<std::string>{"build/bench/formatter-bench", "all"});
+        CHECK_FALSE(formatter.budget);
+        CHECK(formatter.line == 35);
+    }
+    SUBCASE("[[policy]]")
+    {
+        REQUIRE(config.policies.size() == 1);
+        const Policy& policy = config.policies[0];
+        CHECK(policy.match == "bench_sort/BM_Sort/*");
+        CHECK(policy.metrics == std::vector<std::string>{"real_time", "items_per_second"});
+        CHECK_FALSE(policy.thresholds.warning);
+        REQUIRE(policy.thresholds.critical);
+        CHECK(*policy.thresholds.critical == doctest::Approx(0.20));
+        CHECK_FALSE(policy.thresholds.blocker);
+        CHECK(policy.line == 40);
+    }
+}
+
+TEST_CASE("parse_config: durations also accept a plain number of seconds")
+{
+    const Config config = parse_config(R"([run]
+min_time = 2
+timeout = 0.5
+[[benchmark]]
+command = "true"
+budget = 1.5
+budget_statistic = "p95"
+)",
+                                       "perfgate.toml");
+    CHECK(config.run.min_time == doctest::Approx(2.0));
+    CHECK(config.run.timeout == doctest::Approx(0.5));
+    REQUIRE(config.benchmarks.size() == 1);
+    CHECK(config.benchmarks[0].budget == doctest::Approx(1.5));
+    CHECK(config.benchmarks[0].budget_statistic == "p95");
+}
+
+TEST_CASE("parse_config: a command is an array of arguments or one string")
+{
+    SUBCASE("string")
+    {
+        const Config config = parse_config("[[benchmark]]\ncommand = \"sleep 0.1\"\n", "x.toml");
+        REQUIRE(config.benchmarks.size() == 1);
+        CHECK(config.benchmarks[0].command_string == "sleep 0.1");
+        CHECK(config.benchmarks[0].argv.empty());
+    }
+    SUBCASE("array")
+    {
+        const Config config =
+            parse_config("[[benchmark]]\ncommand = [\"sleep\", \"0.1\"]\n", "x.toml");
+        REQUIRE(config.benchmarks.size() == 1);
+        CHECK_FALSE(config.benchmarks[0].command_string);
+        CHECK(config.benchmarks[0].argv == std::vector<std::string>{"sleep", "0.1"});
+    }
+}
+
+TEST_CASE("parse_config: a benchmark without a name is named after its command")
+{
+    SUBCASE("string")
+    {
+        const Config config = parse_config("[[benchmark]]\ncommand = \"sleep 0.1\"\n", "x.toml");
+        REQUIRE(config.benchmarks.size() == 1);
+        CHECK(config.benchmarks[0].name == "sleep 0.1");
+    }
+    SUBCASE("array: the arguments joined with spaces")
+    {
+        const Config config =
+            parse_config("[[benchmark]]\ncommand = [\"sleep\", \"0.1\"]\n", "x.toml");
+        REQUIRE(config.benchmarks.size() == 1);
+        CHECK(config.benchmarks[0].name == "sleep 0.1");
+    }
+    SUBCASE("google-benchmark: the program's file stem")
+    {
+        const Config config = parse_config(
+            "[[benchmark]]\nkind = \"google-benchmark\"\ncommand = [\"build/fmt_bench\", \"x\"]\n",
+            "x.toml");
+        REQUIRE(config.benchmarks.size() == 1);
+        CHECK(config.benchmarks[0].name == "fmt_bench");
+    }
+}
+
+TEST_CASE("parse_config: unknown keys and tables are errors naming line and key")
+{
+    SUBCASE("key in [run]")
+    {
+        CHECK(error_of("[run]\nwarmup = 1\nwarmpu = 2\n") ==
+              "perfgate.toml:3:1: unknown key 'warmpu' in [run]");
+    }
+    SUBCASE("key in [[benchmark]]")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"true\"\n  comand = \"x\"\n") ==
+              "perfgate.toml:3:3: unknown key 'comand' in [[benchmark]]");
+    }
+    SUBCASE("table")
+    {
+        CHECK(error_of("[run]\n\n[gates]\nwarning = \"1%\"\n") ==
+              "perfgate.toml:3:2: unknown table [gates]");
+    }
+    SUBCASE("key at the top")
+    {
+        CHECK(error_of("\nwarmup = 1\n") == "perfgate.toml:2:1: unknown key 'warmup'");
+    }
+}
+
+TEST_CASE("parse_config: wrong types are errors naming line, key and both types")
+{
+    SUBCASE("integer")
+    {
+        CHECK(error_of("[run]\nmin_runs = \"ten\"\n") ==
+              "perfgate.toml:2:12: 'min_runs' in [run] must be an integer, not a string");
+    }
+    SUBCASE("string")
+    {
+        CHECK(error_of("[gate]\nbaseline = 3\n") ==
+              "perfgate.toml:2:12: 'baseline' in [gate] must be a string, not an integer");
+    }
+    SUBCASE("array element")
+    {
+        CHECK(error_of("[discover]\npaths = [\"a\", 2]\n") ==
+              "perfgate.toml:2:15: 'paths' in [discover] must hold only strings, not an integer");
+    }
+    SUBCASE("command")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = true\n") ==
+              "perfgate.toml:2:11: 'command' in [[benchmark]] must be an array of strings or a "
+              "string, not a boolean");
+    }
+    SUBCASE("section")
+    {
+        CHECK(error_of("[[run]]\nwarmup = 1\n") ==
+              "perfgate.toml:1:1: 'run' must be a table, not an array");
+    }
+}
+
+TEST_CASE("parse_config: invalid values are errors naming line and key")
+{
+    SUBCASE("duration")
+    {
+        const std::string prefix =
+            "perfgate.toml:2:12: invalid duration 'soon' for 'min_time' in [run]: ";
+        CHECK(head(error_of("[run]\nmin_time = \"soon\"\n"), prefix) == prefix);
+    }
+    SUBCASE("negative number of seconds")
+    {
+        CHECK(error_of("[run]\ntimeout = -1\n") ==
+              "perfgate.toml:2:11: invalid duration '-1' for 'timeout' in [run]: expected a "
+              "non-negative number of seconds");
+    }
+    SUBCASE("percent")
+    {
+        // The rest of the message is parse_percent's.
+        const std::string prefix = "perfgate.toml:3:11: ";
+        const std::string message = error_of("[[benchmark]]\ncommand = \"a\"\nwarning = \"5\"\n");
+        CHECK(head(message, prefix) == prefix);
+        CHECK(message.find("'5' for 'warning' in [[benchmark]]: ") != std::string::npos);
+    }
+    SUBCASE("fail_on")
+    {
+        CHECK(error_of("[gate]\nfail_on = \"error\"\n") ==
+              "perfgate.toml:2:11: invalid level 'error' for 'fail_on' in [gate]: expected "
+              "warning, critical, blocker or never");
+    }
+    SUBCASE("min_runs above max_runs")
+    {
+        CHECK(error_of("[run]\nmin_runs = 50\nmax_runs = 20\n") ==
+              "perfgate.toml:3:12: 'max_runs' (20) in [run] must not be below 'min_runs' (50)");
+    }
+    SUBCASE("min_runs below 1")
+    {
+        CHECK(error_of("[run]\nmin_runs = 0\n") ==
+              "perfgate.toml:2:12: 'min_runs' in [run] must be between 1 and 2147483647, not 0");
+    }
+    SUBCASE("alpha")
+    {
+        CHECK(error_of("[gate]\nalpha = 1.5\n") ==
+              "perfgate.toml:2:9: 'alpha' in [gate] must be between 0 and 1 (exclusive), not 1.5");
+    }
+    SUBCASE("thresholds that do not increase")
+    {
+        CHECK(error_of("[[policy]]\nmatch = \"*\"\nwarning = \"20%\"\nblocker = \"10%\"\n") ==
+              "perfgate.toml:4:11: 'blocker' (10%) in [[policy]] must not be below 'warning' "
+              "(20%)");
+    }
+    SUBCASE("budget_statistic")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget_statistic = \"p50\"\n") ==
+              "perfgate.toml:3:20: invalid value 'p50' for 'budget_statistic' in [[benchmark]]: "
+              "expected median, mean, p90, p95, p99, min or max");
+    }
+    SUBCASE("kind")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nkind = \"gbench\"\n") ==
+              "perfgate.toml:3:8: invalid value 'gbench' for 'kind' in [[benchmark]]: expected "
+              "command or google-benchmark");
+    }
+}
+
+TEST_CASE("parse_config: two benchmarks with the same name are an error naming both lines")
+{
+    CHECK(error_of("[[benchmark]]\ncommand = \"a\"\n\n[[benchmark]]\nname = \"a\"\ncommand = "
+                   "[\"b\"]\n") ==
+          "perfgate.toml:5:8: benchmark name 'a' is used twice, on lines 1 and 4");
+}
+
+TEST_CASE("parse_config: a benchmark needs a command and a policy a match")
+{
+    SUBCASE("no command")
+    {
+        CHECK(error_of("[run]\n\n[[benchmark]]\nname = \"a\"\n") ==
+              "perfgate.toml:3:1: [[benchmark]] needs a 'command': an array of arguments or one "
+              "string");
+    }
+    SUBCASE("empty command array")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = []\n") ==
+              "perfgate.toml:2:11: 'command' in [[benchmark]] must name a program");
+    }
+    SUBCASE("empty command string")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"\"\n") ==
+              "perfgate.toml:2:11: 'command' in [[benchmark]] must not be empty");
+    }
+    SUBCASE("no match")
+    {
+        CHECK(error_of("[[policy]]\nwarning = \"1%\"\n") ==
+              "perfgate.toml:1:1: [[policy]] needs a 'match' glob");
+    }
+}
+
+TEST_CASE("parse_config: TOML syntax errors name the origin, line and column")
+{
+    const std::string prefix = "ci/perfgate.toml:2:";
+    std::string message;
+    try {
+        parse_config("[run]\nwarmup = = 1\n", "ci/perfgate.toml");
+    } catch (const perfgate::Error& error) {
+        CHECK(error.code() == perfgate::ExitCode::usage);
+        message = error.what();
+    }
+    CHECK(head(message, prefix) == prefix);
+    CHECK(message.size() > prefix.size() + 4);
+}
+
+TEST_CASE("config: parse_fail_on and to_string")
+{
+    SUBCASE("every level round-trips")
+    {
+        for (FailOn fail_on : {FailOn::warning, FailOn::critical, FailOn::blocker, FailOn::never}) {
+            CHECK(parse_fail_on(to_string(fail_on)) == fail_on);
+        }
+        CHECK(to_string(FailOn::critical) == "critical");
+    }
+    SUBCASE("unknown level")
+    {
+        CHECK_THROWS_AS(parse_fail_on("Blocker"), perfgate::Error);
+    }
+    SUBCASE("Level")
+    {
+        CHECK(to_string(Level::none) == "none");
+        CHECK(to_string(Level::warning) == "warning");
+        CHECK(to_string(Level::critical) == "critical");
+        CHECK(to_string(Level::blocker) == "blocker");
+    }
+}
+
+TEST_CASE("find_config walks up to the nearest perfgate.toml")
+{
+    TempDir temp;
+    const fs::path nested = temp.path() / "a" / "b" / "c";
+    fs::create_directories(nested);
+    write(temp.path() / "perfgate.toml", "");
+
+    SUBCASE("from a nested directory")
+    {
+        CHECK(find_config(nested) == temp.path() / "perfgate.toml");
+    }
+    SUBCASE("the nearest one wins")
+    {
+        write(temp.path() / "a" / "perfgate.toml", "");
+        CHECK(find_config(nested) == temp.path() / "a" / "perfgate.toml");
+    }
+    SUBCASE("a directory named perfgate.toml is skipped")
+    {
+        fs::create_directories(temp.path() / "a" / "b" / "perfgate.toml");
+        CHECK(find_config(nested) == temp.path() / "perfgate.toml");
+    }
+    SUBCASE("a relative start is made absolute")
+    {
+        const fs::path previous = fs::current_path();
+        fs::current_path(nested);
+        const std::optional<fs::path> found = find_config(".");
+        fs::current_path(previous);
+        CHECK(found == fs::canonical(temp.path()) / "perfgate.toml");
+    }
+}
+
+TEST_CASE("load_config reads the file and sets file and root")
+{
+    TempDir temp;
+    const fs::path file = temp.path() / "perfgate.toml";
+
+    SUBCASE("a file")
+    {
+        write(file, "[run]\nwarmup = 3\n");
+        const Config config = load_config(file);
+        CHECK(config.run.warmup == 3);
+        CHECK(config.file == file);
+        CHECK(config.root == temp.path());
+    }
+    SUBCASE("errors name the file")
+    {
+        write(file, "[run]\nwarmup = -1\n");
+        CHECK_THROWS_WITH_AS(load_config(file),
+                             (file.string() + ":2:10: 'warmup' in [run] must be between 0 and "
+                                              "2147483647, not -1")
+                                 .c_str(),
+                             perfgate::Error);
+    }
+    SUBCASE("a missing file")
+    {
+        try {
+            load_config(temp.path() / "missing.toml");
+            FAIL("no error");
+        } catch (const perfgate::Error& error) {
+            CHECK(error.code() == perfgate::ExitCode::usage);
+            CHECK(std::string(error.what()).find("missing.toml") != std::string::npos);
+        }
+    }
+}

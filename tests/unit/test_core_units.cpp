@@ -1,0 +1,166 @@
+#include <core/units.hpp>
+
+#include "test_support.hpp"
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace perfgate;
+using namespace perfgate::core;
+using perfgate::test::error_of;
+
+TEST_CASE("parse_duration reads a number and a unit")
+{
+    SUBCASE("every unit")
+    {
+        CHECK(parse_duration("10ns") == doctest::Approx(10e-9));
+        CHECK(parse_duration("1.5us") == doctest::Approx(1.5e-6));
+        CHECK(parse_duration("1.5\u00b5s") == doctest::Approx(1.5e-6));
+        CHECK(parse_duration("1.5\u03bcs") == doctest::Approx(1.5e-6));
+        CHECK(parse_duration("200ms") == doctest::Approx(0.2));
+        CHECK(parse_duration("3s") == 3);
+        CHECK(parse_duration("5m") == 300);
+        CHECK(parse_duration("1h") == 3600);
+    }
+    SUBCASE("fractions and spacing")
+    {
+        CHECK(parse_duration("0.1s") == doctest::Approx(0.1));
+        CHECK(parse_duration(".5s") == doctest::Approx(0.5));
+        CHECK(parse_duration("2 ms") == doctest::Approx(0.002));
+        CHECK(parse_duration(" 4s ") == 4);
+    }
+    SUBCASE("zero without a unit")
+    {
+        CHECK(parse_duration("0") == 0);
+        CHECK(parse_duration("0s") == 0);
+    }
+}
+
+TEST_CASE("parse_duration rejects anything else")
+{
+    for (const std::string text : {"",
+                                   "s",
+                                   "3",
+                                   "1.5",
+                                   "-3s",
+                                   "+3s",
+                                   "3 sec",
+                                   "3S",
+                                   "ms",
+                                   "infs",
+                                   "nans",
+                                   "3s3",
+                                   "1e999s"}) {
+        CAPTURE(text);
+        const Error error = error_of([&] { parse_duration(text); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "invalid duration '" + text +
+                  "': expected a number followed by ns, us, ms, s, m or h");
+    }
+}
+
+TEST_CASE("parse_percent reads a percentage as a fraction")
+{
+    CHECK(parse_percent("15%") == doctest::Approx(0.15));
+    CHECK(parse_percent("2.5%") == doctest::Approx(0.025));
+    CHECK(parse_percent("0%") == 0);
+    CHECK(parse_percent("150%") == doctest::Approx(1.5));
+    CHECK(parse_percent("1 %") == doctest::Approx(0.01));
+}
+
+TEST_CASE("parse_percent rejects anything else")
+{
+    for (const std::string text : {"", "%", "15", "0.15", "-5%", "15%%", "x%", "15 percent"}) {
+        CAPTURE(text);
+        const Error error = error_of([&] { parse_percent(text); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()).starts_with("invalid percentage '" + text + "': "));
+    }
+}
+
+TEST_CASE("time_unit_for shows 1 to 3 digits before the point")
+{
+    SUBCASE("each unit")
+    {
+        CHECK(time_unit_for(3.1).suffix == "s");
+        CHECK(time_unit_for(1).suffix == "s");
+        CHECK(time_unit_for(0.0123).suffix == "ms");
+        CHECK(time_unit_for(812e-6).suffix == "\u00b5s");
+        CHECK(time_unit_for(812e-9).suffix == "ns");
+        CHECK(time_unit_for(0.5e-9).suffix == "ns");
+    }
+    SUBCASE("never beyond seconds or below nanoseconds")
+    {
+        CHECK(time_unit_for(7200).suffix == "s");
+        CHECK(time_unit_for(0).suffix == "ns");
+    }
+    SUBCASE("values that round up to 1000 take the larger unit")
+    {
+        CHECK(time_unit_for(999.7e-6).suffix == "ms");
+        CHECK(time_unit_for(999.2e-6).suffix == "\u00b5s");
+    }
+    SUBCASE("factors match the suffix")
+    {
+        CHECK(time_unit_for(1e-8).factor == 1e9);
+        CHECK(time_unit_for(1e-5).factor == 1e6);
+        CHECK(time_unit_for(1e-2).factor == 1e3);
+        CHECK(time_unit_for(10).factor == 1);
+    }
+}
+
+TEST_CASE("time_unit_named accepts hyperfine's names")
+{
+    CHECK(time_unit_named("microsecond").suffix == "\u00b5s");
+    CHECK(time_unit_named("millisecond").suffix == "ms");
+    CHECK(time_unit_named("second").suffix == "s");
+
+    const Error error = error_of([] { time_unit_named("minute"); });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()) ==
+          "unknown time unit 'minute': expected microsecond, millisecond or second");
+}
+
+TEST_CASE("format_time shows 3 significant digits")
+{
+    SUBCASE("in the chosen unit")
+    {
+        CHECK(format_time(812e-6) == "812 \u00b5s");
+        CHECK(format_time(1.234e-3) == "1.23 ms");
+        CHECK(format_time(12.34e-3) == "12.3 ms");
+        CHECK(format_time(3.1) == "3.10 s");
+        CHECK(format_time(42e-9) == "42.0 ns");
+        CHECK(format_time(999.7e-6) == "1.00 ms");
+    }
+    SUBCASE("rounding that carries into another digit")
+    {
+        CHECK(format_time(9.996e-3) == "10.0 ms");
+        CHECK(format_time(99.96e-3) == "100 ms");
+    }
+    SUBCASE("in a fixed unit")
+    {
+        const TimeUnit milliseconds = time_unit_named("millisecond");
+        CHECK(format_time(1.5, milliseconds) == "1500 ms");
+        CHECK(format_time(0.0002, milliseconds) == "0.200 ms");
+        CHECK(format_time(0.0123, time_unit_named("second")) == "0.0123 s");
+    }
+    SUBCASE("zero, negative, hours")
+    {
+        CHECK(format_time(0) == "0.00 ns");
+        CHECK(format_time(-2.5e-3) == "-2.50 ms");
+        CHECK(format_time(7200) == "7200 s");
+    }
+}
+
+TEST_CASE("format_bytes uses binary prefixes")
+{
+    CHECK(format_bytes(0) == "0 B");
+    CHECK(format_bytes(512) == "512 B");
+    CHECK(format_bytes(1023) == "1023 B");
+    CHECK(format_bytes(1024) == "1.0 KiB");
+    CHECK(format_bytes(1536) == "1.5 KiB");
+    CHECK(format_bytes(12.0 * 1024 * 1024) == "12.0 MiB");
+    CHECK(format_bytes(1023.99 * 1024 * 1024) == "1.0 GiB");
+    CHECK(format_bytes(25769803776.0) == "24.0 GiB");
+    CHECK(format_bytes(3.0 * 1024 * 1024 * 1024 * 1024) == "3.0 TiB");
+}

@@ -1,0 +1,192 @@
+#include <util/file.hpp>
+
+#include "test_support.hpp"
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace perfgate;
+using perfgate::test::error_of;
+using perfgate::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Return the names of the entries in `directory`, sorted.
+std::vector<std::string> entries(const fs::path& directory)
+{
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(directory)) {
+        names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("read_file returns the whole content")
+{
+    const TempDir dir;
+
+    SUBCASE("text")
+    {
+        std::ofstream(dir / "a.txt") << "line 1\nline 2\n";
+        CHECK(util::read_file(dir / "a.txt") == "line 1\nline 2\n");
+    }
+    SUBCASE("binary with NUL bytes")
+    {
+        const std::string content("a\0b\xff", 4);
+        std::ofstream(dir / "b.bin", std::ios::binary) << content;
+        CHECK(util::read_file(dir / "b.bin") == content);
+    }
+    SUBCASE("larger than one read")
+    {
+        const std::string content(200'000, 'x');
+        std::ofstream(dir / "c.txt") << content;
+        CHECK(util::read_file(dir / "c.txt") == content);
+    }
+    SUBCASE("empty")
+    {
+        std::ofstream(dir / "d.txt").flush();
+        CHECK(util::read_file(dir / "d.txt").empty());
+    }
+}
+
+TEST_CASE("read_file errors name the file and the OS reason")
+{
+    const TempDir dir;
+
+    SUBCASE("missing file")
+    {
+        const fs::path path = dir / "missing.json";
+        const Error error = error_of([&] { util::read_file(path); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "cannot read '" + path.string() + "': No such file or directory");
+    }
+    SUBCASE("directory")
+    {
+        const Error error = error_of([&] { util::read_file(dir.path()); });
+        CHECK(std::string(error.what()) ==
+              "cannot read '" + dir.path().string() + "': Is a directory");
+    }
+}
+
+TEST_CASE("write_file_atomic writes the content")
+{
+    const TempDir dir;
+
+    SUBCASE("new file")
+    {
+        util::write_file_atomic(dir / "new.json", "{}\n");
+        CHECK(util::read_file(dir / "new.json") == "{}\n");
+        CHECK(entries(dir.path()) == std::vector<std::string>{"new.json"});
+    }
+    SUBCASE("replaces an existing file and leaves no temporary file behind")
+    {
+        std::ofstream(dir / "base.json") << "old content that is longer than the new one";
+        util::write_file_atomic(dir / "base.json", "new");
+        CHECK(util::read_file(dir / "base.json") == "new");
+        CHECK(entries(dir.path()) == std::vector<std::string>{"base.json"});
+    }
+    SUBCASE("creates parent directories")
+    {
+        const fs::path path = dir / ".perfgate" / "baselines" / "main.json";
+        util::write_file_atomic(path, "x");
+        CHECK(util::read_file(path) == "x");
+    }
+    SUBCASE("empty content")
+    {
+        util::write_file_atomic(dir / "empty", "");
+        CHECK(fs::file_size(dir / "empty") == 0);
+    }
+}
+
+TEST_CASE("write_file_atomic gives files the usual permissions")
+{
+    const TempDir dir;
+
+    SUBCASE("a new file is rw-r--r--")
+    {
+        util::write_file_atomic(dir / "new", "x");
+        CHECK((fs::status(dir / "new").permissions() & fs::perms::all) ==
+              (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+               fs::perms::others_read));
+    }
+    SUBCASE("a replaced file keeps its mode")
+    {
+        std::ofstream(dir / "old") << "x";
+        fs::permissions(dir / "old", fs::perms::owner_read | fs::perms::owner_write);
+        util::write_file_atomic(dir / "old", "y");
+        CHECK((fs::status(dir / "old").permissions() & fs::perms::all) ==
+              (fs::perms::owner_read | fs::perms::owner_write));
+    }
+}
+
+TEST_CASE("write_file_atomic errors name the file and leave nothing behind")
+{
+    const TempDir dir;
+
+    SUBCASE("the target is a directory")
+    {
+        fs::create_directory(dir / "taken");
+        const Error error = error_of([&] { util::write_file_atomic(dir / "taken", "x"); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "cannot write '" + (dir / "taken").string() + "': Is a directory");
+        CHECK(entries(dir.path()) == std::vector<std::string>{"taken"});
+    }
+    SUBCASE("a parent is a regular file")
+    {
+        std::ofstream(dir / "file") << "x";
+        const fs::path path = dir / "file" / "results.json";
+        const Error error = error_of([&] { util::write_file_atomic(path, "x"); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what())
+                  .starts_with("cannot create directory '" + (dir / "file").string() + "' for '" +
+                               path.string() + "': "));
+    }
+}
+
+TEST_CASE("replace_symlink points the link at the target")
+{
+    const TempDir dir;
+
+    SUBCASE("new link")
+    {
+        util::replace_symlink("runs/20261122T050000Z", dir / "last");
+        CHECK(fs::is_symlink(dir / "last"));
+        CHECK(fs::read_symlink(dir / "last") == "runs/20261122T050000Z");
+    }
+    SUBCASE("replaces an existing link and leaves no temporary link behind")
+    {
+        util::replace_symlink("runs/1", dir / "last");
+        util::replace_symlink("runs/2", dir / "last");
+        CHECK(fs::read_symlink(dir / "last") == "runs/2");
+        CHECK(entries(dir.path()) == std::vector<std::string>{"last"});
+    }
+    SUBCASE("creates parent directories")
+    {
+        util::replace_symlink("runs/1", dir / ".perfgate" / "last");
+        CHECK(fs::read_symlink(dir / ".perfgate" / "last") == "runs/1");
+    }
+}
+
+TEST_CASE("replace_symlink errors name the link and leave nothing behind")
+{
+    const TempDir dir;
+    fs::create_directory(dir / "last");
+    fs::create_directory(dir / "last" / "inside");
+
+    const Error error = error_of([&] { util::replace_symlink("runs/1", dir / "last"); });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what())
+              .starts_with("cannot link '" + (dir / "last").string() + "' to 'runs/1': "));
+    CHECK(entries(dir.path()) == std::vector<std::string>{"last"});
+}

@@ -1,0 +1,204 @@
+#include <util/error.hpp>
+#include <util/file.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace perfgate::util {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Closes a file descriptor on scope exit unless released.
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+
+    int get() const { return m_fd; }
+
+    // Close now and return 0, or -1 with errno set.
+    int close()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return ::close(fd);
+    }
+
+private:
+    int m_fd;
+};
+
+[[noreturn]] void fail_write(const fs::path& path, int errnum)
+{
+    fail(ExitCode::usage, "cannot write '{}': {}", path.string(), os_error(errnum));
+}
+
+fs::path directory_of(const fs::path& path)
+{
+    const fs::path parent = path.parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+}
+
+void create_parent_directories(const fs::path& path)
+{
+    const fs::path parent = path.parent_path();
+    if (parent.empty()) {
+        return;
+    }
+    std::error_code error;
+    fs::create_directories(parent, error);
+    if (error) {
+        fail(ExitCode::usage,
+             "cannot create directory '{}' for '{}': {}",
+             parent.string(),
+             path.string(),
+             os_error(error.value()));
+    }
+}
+
+// Return 0 after writing all of `content` to `fd`, or an errno value.
+int write_all(int fd, std::string_view content)
+{
+    while (!content.empty()) {
+        const ssize_t written = ::write(fd, content.data(), content.size());
+        if (written < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return errno;
+        }
+        content.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return 0;
+}
+
+// Return the mode a new file at `path` gets: the old file's, or rw-r--r--.
+mode_t mode_for(const fs::path& path)
+{
+    struct stat status
+    {};
+    if (::stat(path.c_str(), &status) == 0) {
+        return status.st_mode & 07777;
+    }
+    return 0644;
+}
+
+void sync_directory(const fs::path& directory, const fs::path& path)
+{
+    FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.get() < 0 || ::fsync(fd.get()) != 0) {
+        fail_write(path, errno);
+    }
+}
+
+} // namespace
+
+std::string read_file(const fs::path& path)
+{
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        fail(ExitCode::usage, "cannot read '{}': {}", path.string(), os_error(errno));
+    }
+    std::string content;
+    struct stat status
+    {};
+    if (::fstat(fd.get(), &status) == 0 && status.st_size > 0) {
+        content.reserve(static_cast<std::size_t>(status.st_size));
+    }
+    char buffer[65536];
+    while (true) {
+        const ssize_t count = ::read(fd.get(), buffer, sizeof buffer);
+        if (count < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            fail(ExitCode::usage, "cannot read '{}': {}", path.string(), os_error(errno));
+        }
+        if (count == 0) {
+            return content;
+        }
+        content.append(buffer, static_cast<std::size_t>(count));
+    }
+}
+
+void write_file_atomic(const fs::path& path, std::string_view content)
+{
+    create_parent_directories(path);
+    const fs::path directory = directory_of(path);
+    std::string temp_name = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+
+    FileDescriptor fd(::mkstemp(temp_name.data()));
+    if (fd.get() < 0) {
+        fail_write(path, errno);
+    }
+    const auto remove_temp_and_fail = [&](int errnum) {
+        ::unlink(temp_name.c_str());
+        fail_write(path, errnum);
+    };
+    // Note: mkstemp creates the file as rw-------, too strict for a results file or baseline.
+    if (::fchmod(fd.get(), mode_for(path)) != 0) {
+        remove_temp_and_fail(errno);
+    }
+    if (const int errnum = write_all(fd.get(), content); errnum != 0) {
+        remove_temp_and_fail(errnum);
+    }
+    if (::fsync(fd.get()) != 0) {
+        remove_temp_and_fail(errno);
+    }
+    if (fd.close() != 0) {
+        remove_temp_and_fail(errno);
+    }
+    if (::rename(temp_name.c_str(), path.c_str()) != 0) {
+        remove_temp_and_fail(errno);
+    }
+    // Without this the rename itself may not survive a crash.
+    sync_directory(directory, path);
+}
+
+void replace_symlink(const fs::path& target, const fs::path& link)
+{
+    create_parent_directories(link);
+    const fs::path directory = directory_of(link);
+    const std::string base = "." + link.filename().string() + ".tmp." + std::to_string(::getpid());
+
+    // symlink() cannot create a uniquely named link like mkstemp; retry on a name clash.
+    fs::path temp_link;
+    for (int attempt = 0;; ++attempt) {
+        temp_link = directory / (base + "." + std::to_string(attempt));
+        if (::symlink(target.c_str(), temp_link.c_str()) == 0) {
+            break;
+        }
+        if (errno != EEXIST || attempt == 100) {
+            fail(ExitCode::usage,
+                 "cannot link '{}' to '{}': {}",
+                 link.string(),
+                 target.string(),
+                 os_error(errno));
+        }
+    }
+    if (::rename(temp_link.c_str(), link.c_str()) != 0) {
+        const int errnum = errno;
+        ::unlink(temp_link.c_str());
+        fail(ExitCode::usage,
+             "cannot link '{}' to '{}': {}",
+             link.string(),
+             target.string(),
+             os_error(errnum));
+    }
+}
+
+} // namespace perfgate::util

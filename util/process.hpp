@@ -1,0 +1,68 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perfgate::util {
+
+// What happens to a child's output stream.
+enum class Output {
+    discard, // to /dev/null
+    inherit, // to perfgate's own stream
+    capture  // kept in memory, at most `capture_limit` bytes (the tail)
+};
+
+// How to start one child process.
+struct SpawnOptions
+{
+    std::vector<std::string> argv; // argv[0] is looked up in PATH
+    Output out = Output::discard;
+    Output err = Output::discard;
+    std::size_t capture_limit = 4096; // bytes of each captured stream kept (the last ones)
+    std::optional<std::chrono::nanoseconds> timeout;
+    std::optional<std::string> working_directory;
+};
+
+// How one child process ended, with its resource usage from wait4.
+struct ProcessResult
+{
+    bool started = false; // false: posix_spawn failed, see `start_error`
+    std::string start_error;
+    bool timed_out = false;   // killed (with its whole group) at the timeout
+    bool interrupted = false; // killed because perfgate received SIGINT/SIGTERM
+    int exit_code = -1;       // when exited normally
+    int signal = 0;           // when killed by a signal
+    double wall_seconds = 0;
+    double user_seconds = 0;
+    double sys_seconds = 0;
+    double peak_rss_bytes = 0;
+    std::string out; // captured tail of stdout
+    std::string err; // captured tail of stderr
+
+    bool succeeded() const
+    {
+        return started && !timed_out && !interrupted && signal == 0 && exit_code == 0;
+    }
+
+    // Describe how the process ended: "exit code 1", "killed by signal 11 (SIGSEGV)", "timed out".
+    std::string describe_end() const;
+};
+
+// Run one child in its own process group with stdin from /dev/null and wait for it.
+// Wall time spans posix_spawn to reaping, on CLOCK_MONOTONIC; user, sys and peak RSS are that
+// child's own, from wait4. On timeout or interruption the whole process group is killed.
+ProcessResult run_process(const SpawnOptions& options);
+
+// Install SIGINT/SIGTERM handlers that kill the running child's process group and make
+// `interrupt_requested()` true. Safe to call more than once.
+void install_interrupt_handlers();
+
+// True once SIGINT or SIGTERM was received.
+bool interrupt_requested();
+
+// Return the signal name for `signal` ("SIGSEGV"), or "signal N".
+std::string signal_name(int signal);
+
+} // namespace perfgate::util

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string_view>
+
+namespace perfgate::util {
+
+// The user's colour choice (`--color`).
+enum class ColorMode { automatic, always, never };
+
+// Parse "auto", "always" or "never"; throws Error(usage) otherwise.
+ColorMode parse_color_mode(std::string_view text);
+
+// True when `fd` is a terminal.
+bool is_terminal(int fd);
+
+// True when output to `fd` should be coloured: `always`, or `automatic` on a terminal without
+// NO_COLOR set (https://no-color.org) and with TERM not "dumb".
+bool use_color(ColorMode mode, int fd);
+
+} // namespace perfgate::util
