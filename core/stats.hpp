@@ -22,7 +22,8 @@ struct Summary
     std::size_t outliers = 0; // outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]
 };
 
-// Return the summary of `samples` (any order). All fields are 0 for no samples.
+// Return the summary of `samples` (any order). NaN samples are skipped (`n` counts the rest);
+// all fields are 0 when no sample remains.
 Summary summarize(std::span<const double> samples);
 
 // Return the `q` quantile (0..1) of sorted samples, linearly interpolated (Hyndman-Fan type 7,

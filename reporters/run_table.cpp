@@ -27,7 +27,10 @@ std::string format_in(double value, std::string_view unit, std::optional<core::T
 {
     if (unit == "s" || unit == "ns") {
         const double seconds = unit == "ns" ? value * 1e-9 : value;
-        return time_unit ? core::format_time(seconds, *time_unit) : core::format_time(seconds);
+        // Note: one decimal in a unit fixed per row, as hyperfine prints, so a row's numbers
+        // line up and min/max don't round to the same value.
+        const auto shown = time_unit.value_or(core::time_unit_for(seconds));
+        return fmt::format("{:.1f} {}", seconds * shown.factor, shown.suffix);
     }
     if (unit == "B") {
         return core::format_bytes(value);
@@ -136,7 +139,8 @@ std::string render_shell_notes(const std::vector<core::BenchmarkResult>& results
 {
     std::string notes;
     for (const auto& result : results) {
-        if (!result.shell.empty() && result.shell_startup_seconds) {
+        if (!result.shell.empty() && result.shell_startup_seconds &&
+            result.status == core::Status::ok) {
             notes +=
                 fmt::format("note: '{}' ran under {} -c; the shell's own start-up ({} median) "
                             "is included in its times (use an argv or -N to run it directly)\n",
