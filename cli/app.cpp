@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::array k_subcommands = {
     Subcommand{"run", "Run commands or the configured benchmarks, report and gate", setup_run},
+    Subcommand{"list", "Show what would run, and what discovery skipped and why", setup_list},
 };
 
 constexpr std::string_view k_exit_codes = R"(Exit codes:

@@ -7,8 +7,7 @@
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/progress.hpp>
 #include <reporters/run_table.hpp>
-#include <runners/command_plan.hpp>
-#include <runners/command_runner.hpp>
+#include <runners/plan.hpp>
 #include <util/clock.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
@@ -54,20 +53,6 @@ struct RunOptions
     bool quiet = false;
     bool verbose = false;
 };
-
-core::Config load_configuration(const RunOptions& options)
-{
-    if (!options.config.empty()) {
-        return core::load_config(options.config);
-    }
-    const auto cwd = std::filesystem::current_path();
-    if (const auto found = core::find_config(cwd)) {
-        return core::load_config(*found);
-    }
-    core::Config config;
-    config.root = cwd;
-    return config;
-}
 
 double parse_number(const std::string& text, std::string_view what)
 {
@@ -123,40 +108,21 @@ runners::ShellChoice make_shell(const RunOptions& options)
     return shell;
 }
 
-std::vector<runners::CommandBenchmark> plan(const RunOptions& options, const core::Config& config)
+runners::RunPlan plan(const RunOptions& options, const core::Config& config)
 {
-    std::vector<runners::CommandBenchmark> benchmarks;
-    if (!options.commands.empty()) {
-        runners::AdHocCommands ad_hoc{options.commands, options.command_names, {}};
-        if (!options.parameter_scan.empty()) {
-            const auto& scan = options.parameter_scan;
-            ad_hoc.parameters.push_back(runners::scan_parameter(
-                scan[0],
-                parse_number(scan[1], "--parameter-scan minimum"),
-                parse_number(scan[2], "--parameter-scan maximum"),
-                parse_number(options.parameter_step, "--parameter-step-size")));
-        }
-        for (const auto& [name, values] : options.parameter_lists) {
-            ad_hoc.parameters.push_back(runners::list_parameter(name, values));
-        }
-        benchmarks = runners::plan_ad_hoc(ad_hoc, options.hooks);
-    } else {
-        benchmarks = runners::plan_configured(config, options.hooks);
+    runners::AdHocCommands ad_hoc{options.commands, options.command_names, {}};
+    if (!options.parameter_scan.empty()) {
+        const auto& scan = options.parameter_scan;
+        ad_hoc.parameters.push_back(
+            runners::scan_parameter(scan[0],
+                                    parse_number(scan[1], "--parameter-scan minimum"),
+                                    parse_number(scan[2], "--parameter-scan maximum"),
+                                    parse_number(options.parameter_step, "--parameter-step-size")));
     }
-    if (benchmarks.empty()) {
-        fail(
-            ExitCode::measurement,
-            "nothing to run: give commands (perfgate run 'sleep 0.1') or add [[benchmark]] entries "
-            "to {}",
-            config.file ? config.file->string() : std::string(core::k_config_file_name));
+    for (const auto& [name, values] : options.parameter_lists) {
+        ad_hoc.parameters.push_back(runners::list_parameter(name, values));
     }
-    if (!options.filter.empty()) {
-        benchmarks = runners::filter_benchmarks(std::move(benchmarks), options.filter);
-        if (benchmarks.empty()) {
-            fail(ExitCode::measurement, "no benchmark matches --filter '{}'", options.filter);
-        }
-    }
-    return benchmarks;
+    return runners::make_plan(config, ad_hoc, options.hooks, options.filter);
 }
 
 reporters::ProgressStyle progress_style(const RunOptions& options)
@@ -183,12 +149,12 @@ int run(const RunOptions& options)
     const auto time_unit = options.time_unit.empty()
                                ? std::nullopt
                                : std::optional(core::time_unit_named(options.time_unit));
-    const auto config = load_configuration(options);
+    const auto config = core::load_project_config(options.config);
     const auto sampling = make_sampling(options, config.run);
     const auto shell = make_shell(options);
-    const auto benchmarks = plan(options, config);
+    const auto run_plan = plan(options, config);
     if (options.verbose) {
-        for (const auto& benchmark : benchmarks) {
+        for (const auto& benchmark : run_plan.commands) {
             const auto [argv, used_shell] = runners::resolve_command(benchmark.command, shell);
             fmt::print(
                 stderr, "perfgate: '{}' runs {}\n", benchmark.id, util::join_shell_words(argv));
@@ -201,7 +167,11 @@ int run(const RunOptions& options)
     document.environment = core::capture_environment(config.root);
     reporters::ProgressDisplay progress(
         stderr, progress_style(options), util::use_color(color_mode, STDERR_FILENO));
-    document.benchmarks = runners::run_command_benchmarks(benchmarks, sampling, shell, progress);
+    const runners::GoogleBenchmarkSettings google_benchmark{.repetitions =
+                                                                config.discover.repetitions,
+                                                            .min_time = config.discover.min_time,
+                                                            .timeout = sampling.timeout};
+    document.benchmarks = runners::execute(run_plan, sampling, shell, google_benchmark, progress);
 
     const core::Workspace workspace(config.root);
     const auto run_directory = workspace.save_run(document);
@@ -219,6 +189,9 @@ int run(const RunOptions& options)
                                            .color = util::use_color(color_mode, STDOUT_FILENO)};
     fmt::print("{}", reporters::render_run_table(document.benchmarks, table));
     fmt::print("{}", reporters::render_shell_notes(document.benchmarks));
+    for (const auto& warning : runners::context_warnings(document.benchmarks)) {
+        fmt::print(stderr, "perfgate: warning: {}\n", warning);
+    }
     std::fflush(stdout);
     if (!options.quiet) {
         fmt::print(stderr, "results: {}\n", (run_directory / "results.json").string());

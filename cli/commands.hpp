@@ -19,5 +19,6 @@ struct Subcommand
 };
 
 Handler setup_run(CLI::App& app);
+Handler setup_list(CLI::App& app);
 
 } // namespace perfgate::cli

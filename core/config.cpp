@@ -576,3 +576,21 @@ std::string_view to_string(FailOn fail_on)
 }
 
 } // namespace perfgate::core
+
+namespace perfgate::core {
+
+Config load_project_config(const std::string& explicit_file)
+{
+    if (!explicit_file.empty()) {
+        return load_config(explicit_file);
+    }
+    const auto cwd = std::filesystem::current_path();
+    if (const auto found = find_config(cwd)) {
+        return load_config(*found);
+    }
+    Config config;
+    config.root = cwd;
+    return config;
+}
+
+} // namespace perfgate::core

@@ -117,3 +117,11 @@ std::string_view to_string(Level level);
 std::string_view to_string(FailOn fail_on);
 
 } // namespace perfgate::core
+
+namespace perfgate::core {
+
+// Load `explicit_file` when given, else the perfgate.toml found from the working directory,
+// else the defaults with `root` = the working directory.
+Config load_project_config(const std::string& explicit_file);
+
+} // namespace perfgate::core

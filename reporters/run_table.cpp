@@ -5,6 +5,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace perfgate::reporters {
@@ -84,7 +85,10 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
                              const RunTableOptions& options)
 {
     using Align = util::TextTable::Align;
-    const bool several = results.size() > 1;
+    const auto relatives = relative_speeds(results, options.metric);
+    const bool several = std::count_if(relatives.begin(), relatives.end(), [](const auto& r) {
+                             return r.has_value();
+                         }) > 1;
     std::vector<util::TextTable::Column> columns{{"Benchmark", Align::left},
                                                  {"Median", Align::right},
                                                  {"Mean ± σ", Align::right},
@@ -94,7 +98,6 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         columns.push_back({"Relative", Align::right});
     }
     util::TextTable table(std::move(columns));
-    const auto relatives = relative_speeds(results, options.metric);
     auto paint = [&](std::string text, fmt::text_style style) {
         return options.color ? fmt::format(style, "{}", text) : text;
     };

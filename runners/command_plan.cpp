@@ -1,8 +1,7 @@
 #include <runners/command_plan.hpp>
+#include <runners/id_filter.hpp>
 #include <util/error.hpp>
 #include <util/shell_words.hpp>
-
-#include <regex>
 
 namespace perfgate::runners {
 namespace {
@@ -95,14 +94,8 @@ std::vector<CommandBenchmark> plan_configured(const core::Config& config, const 
 std::vector<CommandBenchmark> filter_benchmarks(std::vector<CommandBenchmark> benchmarks,
                                                 const std::string& pattern)
 {
-    std::regex regex;
-    try {
-        regex = std::regex(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& error) {
-        fail(ExitCode::usage, "invalid --filter regex '{}': {}", pattern, error.what());
-    }
-    std::erase_if(benchmarks,
-                  [&](const CommandBenchmark& b) { return !std::regex_search(b.id, regex); });
+    const IdFilter filter(pattern);
+    std::erase_if(benchmarks, [&](const CommandBenchmark& b) { return !filter.matches(b.id); });
     return benchmarks;
 }
 

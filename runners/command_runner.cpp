@@ -294,7 +294,6 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
     for (const auto& spec : benchmarks) {
         states.push_back(make_state(spec, shell));
     }
-    observer.started(static_cast<int>(states.size()));
 
     std::map<std::string, double> shell_startup;
     for (auto& state : states) {

@@ -1,0 +1,98 @@
+#include <cli/commands.hpp>
+#include <core/config.hpp>
+#include <runners/plan.hpp>
+#include <util/shell_words.hpp>
+#include <util/text_table.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace perfgate::cli {
+namespace {
+
+struct ListOptions
+{
+    std::string config;
+    std::string filter;
+    bool json = false;
+};
+
+// Return `path` relative to `root` when it lies below it.
+std::string shown(const std::filesystem::path& path, const std::filesystem::path& root)
+{
+    const auto relative = path.lexically_relative(root);
+    return relative.empty() || relative.begin()->string() == ".." ? path.string()
+                                                                  : relative.string();
+}
+
+int list(const ListOptions& options)
+{
+    const auto config = core::load_project_config(options.config);
+    const auto plan = runners::make_plan(config, {}, {}, options.filter);
+    const auto& root = config.root;
+
+    struct Row
+    {
+        std::string id, source, what;
+    };
+    std::vector<Row> rows;
+    for (const auto& command : plan.commands) {
+        const auto line = command.command.argv.empty()
+                              ? command.command.text
+                              : util::join_shell_words(command.command.argv);
+        rows.push_back({command.id, "command", line});
+    }
+    for (const auto& program : plan.programs) {
+        for (const auto& name : program.benchmarks) {
+            rows.push_back(
+                {program.prefix + "/" + name, "google-benchmark", shown(program.executable, root)});
+        }
+    }
+
+    if (options.json) {
+        auto json = nlohmann::ordered_json::object();
+        json["benchmarks"] = nlohmann::ordered_json::array();
+        for (const auto& row : rows) {
+            json["benchmarks"].push_back(
+                {{"id", row.id},
+                 {"source", row.source},
+                 {row.source == "command" ? "command" : "executable", row.what}});
+        }
+        json["skipped"] = nlohmann::ordered_json::array();
+        for (const auto& skipped : plan.skipped) {
+            json["skipped"].push_back(
+                {{"path", shown(skipped.path, root)}, {"reason", skipped.reason}});
+        }
+        fmt::print("{}\n", json.dump(2));
+        return 0;
+    }
+
+    util::TextTable table({{"Benchmark"}, {"Source"}, {"Executable or command"}});
+    for (auto& row : rows) {
+        table.add_row({row.id, row.source, row.what});
+    }
+    fmt::print("{}", table.render());
+    if (!plan.skipped.empty()) {
+        fmt::print("\nSkipped:\n");
+        for (const auto& skipped : plan.skipped) {
+            fmt::print("  {}: {}\n", shown(skipped.path, root), skipped.reason);
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+Handler setup_list(CLI::App& app)
+{
+    auto options = std::make_shared<ListOptions>();
+    app.add_option(
+        "--config", options->config, "Configuration file (default: perfgate.toml found upwards)");
+    app.add_option("--filter", options->filter, "Only benchmarks whose id matches this regex");
+    app.add_flag("--json", options->json, "Print JSON for machines");
+    return [options] { return list(*options); };
+}
+
+} // namespace perfgate::cli

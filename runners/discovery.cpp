@@ -1,0 +1,235 @@
+#include <core/units.hpp>
+#include <runners/discovery.hpp>
+#include <runners/id_filter.hpp>
+#include <util/error.hpp>
+#include <util/executable.hpp>
+#include <util/glob.hpp>
+#include <util/process.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace perfgate::runners {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double k_probe_timeout = 5.0; // seconds: listing benchmarks is instant
+constexpr std::size_t k_probe_output_limit = 16 << 20;
+
+// Bytes that every Google Benchmark program has: the flag name (linked statically) or the
+// shared library's name (linked dynamically).
+const std::vector<std::string_view> k_google_benchmark_markers = {"benchmark_list_tests",
+                                                                  "libbenchmark"};
+
+bool skipped_folder(const fs::path& folder)
+{
+    const auto name = folder.filename().string();
+    return name == "CMakeFiles" || (name.size() > 1 && name.front() == '.');
+}
+
+// Return the reason not to probe `path`, or "" to probe it.
+std::string reason_to_skip(const fs::path& path)
+{
+    switch (util::classify_file(path)) {
+    case util::FileKind::not_executable:
+        return "not executable";
+    case util::FileKind::not_elf:
+        return "not an ELF program (a script or data)";
+    case util::FileKind::shared_library:
+        return "a shared library, not a program";
+    case util::FileKind::executable:
+        break;
+    }
+    if (!util::file_contains_any(path, k_google_benchmark_markers)) {
+        return "not Google Benchmark (the program does not contain the library)";
+    }
+    return "";
+}
+
+std::vector<std::string> parse_listing(const std::string& out)
+{
+    std::vector<std::string> names;
+    const auto first = out.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (out[first] == '{' || out[first] == '[')) {
+        // A JSON listing: an array of names, or of objects with "name", possibly under
+        // "benchmarks".
+        const auto json = nlohmann::json::parse(out, nullptr, false);
+        const auto& list =
+            json.is_object() && json.contains("benchmarks") ? json["benchmarks"] : json;
+        if (list.is_array()) {
+            for (const auto& entry : list) {
+                if (entry.is_string()) {
+                    names.push_back(entry.get<std::string>());
+                } else if (entry.is_object() && entry.contains("name") &&
+                           entry["name"].is_string()) {
+                    names.push_back(entry["name"].get<std::string>());
+                }
+            }
+        }
+        return names;
+    }
+    std::size_t start = 0;
+    while (start < out.size()) {
+        auto end = out.find('\n', start);
+        if (end == std::string::npos) {
+            end = out.size();
+        }
+        std::string line = out.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (!line.empty()) {
+            names.push_back(std::move(line));
+        }
+        start = end + 1;
+    }
+    return names;
+}
+
+} // namespace
+
+Discovery find_candidates(const core::DiscoverSettings& settings, const fs::path& root)
+{
+    Discovery discovery;
+    for (const auto& base : settings.paths) {
+        const fs::path folder = root / base;
+        std::error_code error;
+        if (!fs::is_directory(folder, error)) {
+            continue;
+        }
+        fs::recursive_directory_iterator it(
+            folder, fs::directory_options::skip_permission_denied, error);
+        for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+            const auto& entry = *it;
+            if (entry.is_directory(error)) {
+                if (skipped_folder(entry.path())) {
+                    it.disable_recursion_pending();
+                }
+                continue;
+            }
+            const auto name = entry.path().filename().string();
+            if (!entry.is_regular_file(error) || !util::first_match(settings.include, name)) {
+                continue;
+            }
+            if (const auto* pattern = util::first_match(settings.exclude, name)) {
+                discovery.skipped.push_back(
+                    {entry.path(), fmt::format("excluded by '{}'", *pattern)});
+                continue;
+            }
+            if (auto reason = reason_to_skip(entry.path()); !reason.empty()) {
+                discovery.skipped.push_back({entry.path(), std::move(reason)});
+                continue;
+            }
+            discovery.programs.push_back({entry.path(), entry.path().stem().string(), {}, {}});
+        }
+    }
+    auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
+    std::sort(discovery.skipped.begin(), discovery.skipped.end(), by_path);
+    std::sort(discovery.programs.begin(),
+              discovery.programs.end(),
+              [](const auto& a, const auto& b) { return a.executable < b.executable; });
+    return discovery;
+}
+
+ProbeResult probe(const fs::path& executable,
+                  const std::vector<std::string>& extra_args,
+                  double timeout_seconds)
+{
+    util::SpawnOptions options;
+    options.argv = {executable.string()};
+    options.argv.insert(options.argv.end(), extra_args.begin(), extra_args.end());
+    options.argv.emplace_back("--benchmark_list_tests=true");
+    options.out = util::Output::capture;
+    options.err = util::Output::capture;
+    options.capture_limit = k_probe_output_limit;
+    options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(timeout_seconds));
+    const auto process = util::run_process(options);
+    ProbeResult result;
+    if (process.timed_out) {
+        result.failure =
+            fmt::format("probe timed out after {}", core::format_time(timeout_seconds));
+    } else if (!process.succeeded()) {
+        auto err = process.err.substr(0, process.err.find('\n'));
+        result.failure = fmt::format("probe failed: {}{}",
+                                     process.describe_end(),
+                                     err.empty() ? "" : fmt::format(" ({})", err));
+    } else if (process.out.size() >= k_probe_output_limit) {
+        result.failure = "probe output too large";
+    } else {
+        result.benchmarks = parse_listing(process.out);
+        if (result.benchmarks.empty()) {
+            result.failure = "not Google Benchmark (it listed no benchmarks)";
+        }
+    }
+    return result;
+}
+
+Discovery discover(const core::Config& config)
+{
+    Discovery discovery;
+    for (const auto& entry : config.benchmarks) {
+        if (entry.kind != core::BenchmarkKind::google_benchmark) {
+            continue;
+        }
+        BenchmarkProgram program;
+        program.executable = entry.argv.empty() ? fs::path(entry.command_string.value_or(""))
+                                                : fs::path(entry.argv.front());
+        if (program.executable.is_relative()) {
+            program.executable = config.root / program.executable;
+        }
+        if (!entry.argv.empty()) {
+            program.extra_args.assign(entry.argv.begin() + 1, entry.argv.end());
+        }
+        program.prefix = entry.name;
+        auto probed = probe(program.executable, program.extra_args, k_probe_timeout);
+        if (!probed.failure.empty()) {
+            fail(ExitCode::measurement,
+                 "{}:{}: benchmark '{}': '{}' {}",
+                 config.file ? config.file->string() : "perfgate.toml",
+                 entry.line,
+                 entry.name,
+                 program.executable.string(),
+                 probed.failure);
+        }
+        program.benchmarks = std::move(probed.benchmarks);
+        discovery.programs.push_back(std::move(program));
+    }
+
+    auto found = find_candidates(config.discover, config.root);
+    discovery.skipped = std::move(found.skipped);
+    for (auto& program : found.programs) {
+        const bool configured = std::any_of(
+            discovery.programs.begin(), discovery.programs.end(), [&](const BenchmarkProgram& p) {
+                std::error_code error;
+                return fs::equivalent(p.executable, program.executable, error);
+            });
+        if (configured) {
+            continue;
+        }
+        auto probed = probe(program.executable, {}, k_probe_timeout);
+        if (!probed.failure.empty()) {
+            discovery.skipped.push_back({program.executable, std::move(probed.failure)});
+            continue;
+        }
+        program.benchmarks = std::move(probed.benchmarks);
+        discovery.programs.push_back(std::move(program));
+    }
+    return discovery;
+}
+
+void filter_programs(std::vector<BenchmarkProgram>& programs, const std::string& pattern)
+{
+    const IdFilter filter(pattern);
+    for (auto& program : programs) {
+        std::erase_if(program.benchmarks, [&](const std::string& name) {
+            return !filter.matches(program.prefix + "/" + name);
+        });
+    }
+    std::erase_if(programs, [](const BenchmarkProgram& p) { return p.benchmarks.empty(); });
+}
+
+} // namespace perfgate::runners

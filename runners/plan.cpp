@@ -1,0 +1,79 @@
+#include <runners/plan.hpp>
+#include <util/error.hpp>
+#include <util/process.hpp>
+
+namespace perfgate::runners {
+
+std::size_t RunPlan::size() const
+{
+    std::size_t count = commands.size();
+    for (const auto& program : programs) {
+        count += program.benchmarks.size();
+    }
+    return count;
+}
+
+RunPlan make_plan(const core::Config& config,
+                  const AdHocCommands& ad_hoc,
+                  const Hooks& hooks,
+                  const std::string& filter)
+{
+    RunPlan plan;
+    if (!ad_hoc.commands.empty()) {
+        plan.commands = plan_ad_hoc(ad_hoc, hooks);
+    } else {
+        plan.commands = plan_configured(config, hooks);
+        auto discovery = discover(config);
+        plan.programs = std::move(discovery.programs);
+        plan.skipped = std::move(discovery.skipped);
+    }
+    if (plan.size() == 0) {
+        fail(ExitCode::measurement,
+             "nothing to run: give commands (perfgate run 'sleep 0.1'), add [[benchmark]] entries "
+             "to {}, or build Google Benchmark programs under {}",
+             config.file ? config.file->string() : std::string(core::k_config_file_name),
+             fmt::join(config.discover.paths, ", "));
+    }
+    if (!filter.empty()) {
+        plan.commands = filter_benchmarks(std::move(plan.commands), filter);
+        filter_programs(plan.programs, filter);
+        if (plan.size() == 0) {
+            fail(ExitCode::measurement, "no benchmark matches --filter '{}'", filter);
+        }
+    }
+    return plan;
+}
+
+std::vector<core::BenchmarkResult> execute(const RunPlan& plan,
+                                           const Sampling& sampling,
+                                           const ShellChoice& shell,
+                                           const GoogleBenchmarkSettings& google_benchmark,
+                                           RunObserver& observer)
+{
+    observer.started(static_cast<int>(plan.size()));
+    std::vector<core::BenchmarkResult> results;
+    if (!plan.commands.empty()) {
+        results = run_command_benchmarks(plan.commands, sampling, shell, observer);
+    }
+    for (const auto& program : plan.programs) {
+        if (util::interrupt_requested()) {
+            for (const auto& name : program.benchmarks) {
+                core::BenchmarkResult skipped;
+                skipped.id = program.prefix + "/" + name;
+                skipped.source = core::Source::google_benchmark;
+                skipped.executable = program.executable.string();
+                skipped.status = core::Status::interrupted;
+                skipped.message = "interrupted before it ran";
+                results.push_back(std::move(skipped));
+            }
+            continue;
+        }
+        auto program_results = run_google_benchmark(program, google_benchmark, observer);
+        results.insert(results.end(),
+                       std::make_move_iterator(program_results.begin()),
+                       std::make_move_iterator(program_results.end()));
+    }
+    return results;
+}
+
+} // namespace perfgate::runners

@@ -1,0 +1,209 @@
+#include <util/process.hpp>
+
+#include "test_support.hpp"
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace perfgate;
+using namespace std::chrono_literals;
+using perfgate::test::error_of;
+using perfgate::test::TempDir;
+using util::Output;
+using util::run_process;
+using util::SpawnOptions;
+
+namespace {
+
+// Return options that run `argv`, capturing both output streams.
+SpawnOptions capturing(std::vector<std::string> argv)
+{
+    SpawnOptions options;
+    options.argv = std::move(argv);
+    options.out = Output::capture;
+    options.err = Output::capture;
+    return options;
+}
+
+// True once no process's command line starts with `command`, waiting up to two seconds for
+// killed processes to disappear.
+bool no_process_runs(const std::string& command)
+{
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        const auto pgrep = run_process({.argv = {"pgrep", "-f", "^" + command}});
+        REQUIRE(pgrep.started);
+        if (pgrep.exit_code == 1) {
+            return true;
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("run_process reports how the child exited")
+{
+    SUBCASE("success")
+    {
+        const auto result = run_process({.argv = {"true"}});
+        CHECK(result.started);
+        CHECK(result.exit_code == 0);
+        CHECK(result.signal == 0);
+        CHECK_FALSE(result.timed_out);
+        CHECK(result.succeeded());
+        CHECK(result.describe_end() == "exit code 0");
+    }
+    SUBCASE("a non-zero exit code")
+    {
+        const auto result = run_process({.argv = {"sh", "-c", "exit 3"}});
+        CHECK(result.started);
+        CHECK(result.exit_code == 3);
+        CHECK(result.signal == 0);
+        CHECK_FALSE(result.succeeded());
+        CHECK(result.describe_end() == "exit code 3");
+    }
+    SUBCASE("killed by a signal")
+    {
+        const auto result = run_process({.argv = {"sh", "-c", "kill -SEGV $$"}});
+        CHECK(result.started);
+        CHECK(result.signal == 11);
+        CHECK(result.exit_code == -1);
+        CHECK_FALSE(result.succeeded());
+        CHECK(result.describe_end() == "killed by signal 11 (SIGSEGV)");
+    }
+}
+
+TEST_CASE("run_process reports a program that cannot start")
+{
+    SUBCASE("not found")
+    {
+        const auto result = run_process({.argv = {"perfgate-no-such-program-here"}});
+        CHECK_FALSE(result.started);
+        CHECK(result.start_error == "No such file or directory");
+        CHECK_FALSE(result.succeeded());
+        CHECK(result.describe_end() == "could not start: No such file or directory");
+    }
+    SUBCASE("a working directory that does not exist")
+    {
+        const TempDir dir;
+        const auto result = run_process(
+            {.argv = {"true"}, .working_directory = (dir / "missing").string()});
+        CHECK_FALSE(result.started);
+        CHECK(result.start_error == "No such file or directory");
+    }
+    SUBCASE("an empty command")
+    {
+        const Error error = error_of([] { run_process({}); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) == "empty command");
+    }
+}
+
+TEST_CASE("run_process captures output")
+{
+    SUBCASE("stdout and stderr apart")
+    {
+        const auto result = run_process(capturing({"sh", "-c", "echo out; echo err >&2"}));
+        CHECK(result.out == "out\n");
+        CHECK(result.err == "err\n");
+    }
+    SUBCASE("only the tail beyond the limit")
+    {
+        auto options = capturing({"sh", "-c", "head -c 100000 /dev/zero | tr '\\0' a; printf END"});
+        options.capture_limit = 16;
+        const auto result = run_process(options);
+        CHECK(result.succeeded());
+        CHECK(result.out == std::string(13, 'a') + "END");
+        CHECK(result.err.empty());
+    }
+    SUBCASE("a stream that is not captured stays empty")
+    {
+        SpawnOptions options{.argv = {"sh", "-c", "echo out; echo err >&2"}};
+        options.err = Output::capture;
+        const auto result = run_process(options);
+        CHECK(result.out.empty());
+        CHECK(result.err == "err\n");
+    }
+    SUBCASE("discarded output")
+    {
+        const auto result = run_process({.argv = {"sh", "-c", "echo out; echo err >&2"},
+                                         .out = Output::discard,
+                                         .err = Output::discard});
+        CHECK(result.succeeded());
+        CHECK(result.out.empty());
+        CHECK(result.err.empty());
+    }
+}
+
+TEST_CASE("run_process kills a child at its timeout")
+{
+    SUBCASE("the child itself")
+    {
+        auto options = capturing({"sleep", "30"});
+        options.timeout = 200ms;
+        const auto result = run_process(options);
+        CHECK(result.started);
+        CHECK(result.timed_out);
+        CHECK_FALSE(result.succeeded());
+        CHECK(result.describe_end() == "timed out");
+        CHECK(result.wall_seconds < 20);
+    }
+    SUBCASE("and every process it started")
+    {
+        // A duration unique to this test process, so that no other sleep is mistaken for ours.
+        const std::string sleep = fmt::format("sleep 31.{}", ::getpid());
+        auto options = capturing({"sh", "-c", fmt::format("{0} & echo started; {0}", sleep)});
+        options.timeout = 200ms;
+        const auto result = run_process(options);
+        CHECK(result.timed_out);
+        CHECK(result.out == "started\n");
+        CHECK(no_process_runs(sleep));
+    }
+}
+
+TEST_CASE("run_process runs the child in its working directory")
+{
+    const TempDir dir;
+    auto options = capturing({"pwd", "-P"});
+    options.working_directory = dir.path().string();
+    const auto result = run_process(options);
+    CHECK(result.succeeded());
+    CHECK(result.out == std::filesystem::canonical(dir.path()).string() + "\n");
+}
+
+TEST_CASE("run_process gives the child /dev/null as stdin")
+{
+    auto options = capturing({"cat"});
+    options.timeout = 10s;
+    const auto result = run_process(options);
+    CHECK_FALSE(result.timed_out);
+    CHECK(result.succeeded());
+    CHECK(result.out.empty());
+}
+
+TEST_CASE("run_process measures the child's resources")
+{
+    const auto result = run_process(
+        {.argv = {"sh", "-c", "i=0; while [ $i -lt 30000 ]; do i=$((i + 1)); done"}});
+    REQUIRE(result.succeeded());
+    CHECK(result.wall_seconds > 0);
+    CHECK(result.user_seconds + result.sys_seconds > 0);
+    CHECK(result.user_seconds >= 0);
+    CHECK(result.sys_seconds >= 0);
+    CHECK(result.peak_rss_bytes > 100 * 1024);
+}
+
+TEST_CASE("signal_name names signals")
+{
+    CHECK(util::signal_name(11) == "SIGSEGV");
+    CHECK(util::signal_name(9) == "SIGKILL");
+    CHECK(util::signal_name(2) == "SIGINT");
+    CHECK(util::signal_name(1000) == "signal 1000");
+}
