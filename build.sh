@@ -53,7 +53,16 @@ case "$1" in
     install_missing $build_packages $test_packages
     build
     cd examples
-    ../build/perfgate run
+    # The first demo run becomes baseline 'main'; every run compares with it.
+    if [ ! -f .perfgate/baselines/main.json ]; then
+      echo "perfgate: first demo run, saved as baseline 'main'"
+      ../build/perfgate run --quiet --save-baseline main >/dev/null
+    fi
+    status=0
+    ../build/perfgate run || status=$?
+    # A regression (1) is the gate working, not a broken demo; usage (2) or broken runs (3) are.
+    echo "perfgate exited with $status (0 passed, 1 the gate failed, 2 bad input, 3 broken run)"
+    [ "$status" -le 1 ]
     ;;
   test)
     install_missing $build_packages $test_packages

@@ -16,6 +16,10 @@ namespace {
 constexpr std::array k_subcommands = {
     Subcommand{"run", "Run commands or the configured benchmarks, report and gate", setup_run},
     Subcommand{"list", "Show what would run, and what discovery skipped and why", setup_list},
+    Subcommand{"compare",
+               "Compare two result files (perfgate, Google Benchmark or hyperfine)",
+               setup_compare},
+    Subcommand{"baseline", "Save, list, show or delete baselines", setup_baseline},
 };
 
 constexpr std::string_view k_exit_codes = R"(Exit codes:

@@ -1,4 +1,6 @@
+#include <baselines/baseline_store.hpp>
 #include <cli/commands.hpp>
+#include <cli/gate_options.hpp>
 #include <core/config.hpp>
 #include <core/environment.hpp>
 #include <core/units.hpp>
@@ -7,6 +9,8 @@
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/progress.hpp>
 #include <reporters/run_table.hpp>
+#include <runners/id_filter.hpp>
+#include <runners/importers.hpp>
 #include <runners/plan.hpp>
 #include <util/clock.hpp>
 #include <util/error.hpp>
@@ -52,7 +56,36 @@ struct RunOptions
     std::string color = "auto";
     bool quiet = false;
     bool verbose = false;
+    std::string baseline;
+    std::string save_baseline;
+    bool allow_failed = false;
+    GateOptions gate;
 };
+
+// A baseline to compare with, and what to call it.
+struct LoadedBaseline
+{
+    core::ResultsDocument document;
+    std::string label;
+};
+
+// Return the baseline named by `--baseline` (a stored name, or a results file), else the
+// configured one when it exists. A named one that does not exist is an error listing those that do.
+std::optional<LoadedBaseline> load_baseline(const RunOptions& options,
+                                            const core::Config& config,
+                                            const baselines::BaselineStore& store)
+{
+    const auto& name = options.baseline.empty() ? config.gate.baseline : options.baseline;
+    const std::filesystem::path as_file(name);
+    const bool file_like = name.find('/') != std::string::npos || as_file.extension() == ".json";
+    if (file_like && std::filesystem::exists(as_file)) {
+        return LoadedBaseline{runners::load_any_results(as_file), name};
+    }
+    if (!options.baseline.empty() || store.contains(name)) {
+        return LoadedBaseline{store.load(name), name};
+    }
+    return std::nullopt;
+}
 
 double parse_number(const std::string& text, std::string_view what)
 {
@@ -152,6 +185,24 @@ int run(const RunOptions& options)
     const auto config = core::load_project_config(options.config);
     const auto sampling = make_sampling(options, config.run);
     const auto shell = make_shell(options);
+    const core::Workspace workspace(config.root);
+    const baselines::BaselineStore store(workspace.baselines_directory());
+    if (!options.save_baseline.empty()) {
+        baselines::BaselineStore::validate_name(options.save_baseline);
+    }
+    auto baseline = load_baseline(options, config, store);
+    if (baseline && !options.filter.empty()) {
+        // What the filter leaves out was not run, so it is not "missing".
+        const runners::IdFilter filter(options.filter);
+        std::erase_if(baseline->document.benchmarks, [&](const core::BenchmarkResult& result) {
+            return !filter.matches(result.id);
+        });
+    }
+    auto compare_settings =
+        compare_options(options.gate, baseline ? baseline->label : "", "current");
+    // Note: a run may add benchmarks or be filtered; sharing nothing with the baseline is said,
+    // not refused.
+    compare_settings.require_common = false;
     const auto run_plan = plan(options, config);
     if (options.verbose) {
         for (const auto& benchmark : run_plan.commands) {
@@ -173,7 +224,6 @@ int run(const RunOptions& options)
                                                             .timeout = sampling.timeout};
     document.benchmarks = runners::execute(run_plan, sampling, shell, google_benchmark, progress);
 
-    const core::Workspace workspace(config.root);
     const auto run_directory = workspace.save_run(document);
     if (!options.export_json.empty()) {
         util::write_file_atomic(options.export_json,
@@ -184,27 +234,38 @@ int run(const RunOptions& options)
                                 reporters::to_hyperfine_markdown(document.benchmarks, time_unit));
     }
 
-    const reporters::RunTableOptions table{.metric = config.run.metric,
-                                           .unit = time_unit,
-                                           .color = util::use_color(color_mode, STDOUT_FILENO)};
-    fmt::print("{}", reporters::render_run_table(document.benchmarks, table));
-    fmt::print("{}", reporters::render_shell_notes(document.benchmarks));
-    for (const auto& warning : runners::context_warnings(document.benchmarks)) {
-        fmt::print(stderr, "perfgate: warning: {}\n", warning);
+    const bool color = util::use_color(color_mode, STDOUT_FILENO);
+    const bool interrupted = util::interrupt_requested();
+    auto warnings = runners::context_warnings(document.benchmarks);
+    int exit_code = static_cast<int>(ExitCode::passed);
+    if (baseline && !interrupted) {
+        auto comparison =
+            baselines::compare(baseline->document, document, config, compare_settings);
+        comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
+        exit_code = present(comparison, run_directory, color);
+    } else {
+        const reporters::RunTableOptions table{
+            .metric = config.run.metric, .unit = time_unit, .color = color};
+        fmt::print("{}", reporters::render_run_table(document.benchmarks, table));
+        for (const auto& warning : warnings) {
+            fmt::print("warning: {}\n", warning);
+        }
+        if (!baseline && !interrupted) {
+            fmt::print(
+                "no baseline '{}' to compare with yet; save one with 'perfgate baseline save {}'\n",
+                config.gate.baseline,
+                config.gate.baseline);
+        }
     }
+    fmt::print("{}", reporters::render_shell_notes(document.benchmarks));
     std::fflush(stdout);
     if (!options.quiet) {
         fmt::print(stderr, "results: {}\n", (run_directory / "results.json").string());
     }
 
-    if (util::interrupt_requested()) {
-        fmt::print(
-            stderr, "perfgate: interrupted; partial results are in {}\n", run_directory.string());
-        return static_cast<int>(ExitCode::interrupted);
-    }
     int broken = 0;
     for (const auto& result : document.benchmarks) {
-        if (result.status != core::Status::ok) {
+        if (result.status != core::Status::ok && result.status != core::Status::interrupted) {
             fmt::print(stderr,
                        "perfgate: error: benchmark '{}' {}: {}\n",
                        result.id,
@@ -214,7 +275,22 @@ int run(const RunOptions& options)
             ++broken;
         }
     }
-    return static_cast<int>(broken > 0 ? ExitCode::measurement : ExitCode::passed);
+    if (!options.save_baseline.empty()) {
+        try {
+            save_checked(store, options.save_baseline, document, options.allow_failed);
+            fmt::print(stderr, "saved as baseline '{}'\n", options.save_baseline);
+        } catch (const Error& error) {
+            fmt::print(stderr, "perfgate: error: {}\n", error.what());
+            exit_code = std::max(exit_code, static_cast<int>(error.code()));
+        }
+    }
+    if (interrupted) {
+        fmt::print(
+            stderr, "perfgate: interrupted; partial results are in {}\n", run_directory.string());
+        return static_cast<int>(ExitCode::interrupted);
+    }
+    // Note: a broken run (3) outranks a failed gate (1): it must never look like a regression.
+    return broken > 0 ? static_cast<int>(ExitCode::measurement) : exit_code;
 }
 
 } // namespace
@@ -274,6 +350,13 @@ Handler setup_run(CLI::App& app)
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("-q,--quiet", o.quiet, "No progress output");
     app.add_flag("-v,--verbose", o.verbose, "Say what runs");
+    app.add_option("--baseline",
+                   o.baseline,
+                   "Compare with this baseline name or results file (default: [gate].baseline)");
+    app.add_option("--save-baseline", o.save_baseline, "Store this run as baseline NAME");
+    app.add_flag(
+        "--allow-failed", o.allow_failed, "With --save-baseline: save even when benchmarks failed");
+    add_gate_options(app, o.gate);
     return [options] { return run(*options); };
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <baselines/baseline_store.hpp>
 
 #include <functional>
 #include <string_view>
@@ -20,5 +21,14 @@ struct Subcommand
 
 Handler setup_run(CLI::App& app);
 Handler setup_list(CLI::App& app);
+Handler setup_compare(CLI::App& app);
+Handler setup_baseline(CLI::App& app);
+
+// Store `document` as baseline `name`, refusing interrupted runs, and runs with failed
+// benchmarks unless `allow_failed`.
+void save_checked(const baselines::BaselineStore& store,
+                  const std::string& name,
+                  const core::ResultsDocument& document,
+                  bool allow_failed);
 
 } // namespace perfgate::cli

@@ -14,51 +14,6 @@ namespace {
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 
-// Return the `p` quantile (0 < p < 1) of the standard normal distribution: Acklam's rational
-// approximation, refined by one Halley step to full double precision.
-double normal_quantile(double p)
-{
-    constexpr double a[] = {-3.969683028665376e+01,
-                            2.209460984245205e+02,
-                            -2.759285104469687e+02,
-                            1.383577518672690e+02,
-                            -3.066479806614716e+01,
-                            2.506628277459239e+00};
-    constexpr double b[] = {-5.447609879822406e+01,
-                            1.615858368580409e+02,
-                            -1.556989798598866e+02,
-                            6.680131188771972e+01,
-                            -1.328068155288572e+01};
-    constexpr double c[] = {-7.784894002430293e-03,
-                            -3.223964580411365e-01,
-                            -2.400758277161838e+00,
-                            -2.549732539343734e+00,
-                            4.374664141464968e+00,
-                            2.938163982698783e+00};
-    constexpr double d[] = {
-        7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
-    constexpr double p_low = 0.02425;
-
-    const auto tail = [&](double q) {
-        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    };
-    double x = 0;
-    if (p < p_low) {
-        x = tail(std::sqrt(-2 * std::log(p)));
-    } else if (p <= 1 - p_low) {
-        const double q = p - 0.5;
-        const double r = q * q;
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    } else {
-        x = -tail(std::sqrt(-2 * std::log(1 - p)));
-    }
-    const double error = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
-    const double u = error * std::sqrt(2 * std::numbers::pi) * std::exp(x * x / 2);
-    return x - u / (1 + x * u / 2);
-}
-
 // Return the median of `values`, reordering them.
 double median_in_place(std::span<double> values)
 {
@@ -175,6 +130,50 @@ Interval median_interval_sorted(std::span<const double> sorted, double confidenc
     const double upper_rank = std::clamp(std::ceil(n / 2 + 1 + half_width), 1.0, n);
     return {sorted[static_cast<std::size_t>(lower_rank) - 1],
             sorted[static_cast<std::size_t>(upper_rank) - 1]};
+}
+
+// Note: Acklam's rational approximation, refined by one Halley step to full double precision.
+double normal_quantile(double p)
+{
+    constexpr double a[] = {-3.969683028665376e+01,
+                            2.209460984245205e+02,
+                            -2.759285104469687e+02,
+                            1.383577518672690e+02,
+                            -3.066479806614716e+01,
+                            2.506628277459239e+00};
+    constexpr double b[] = {-5.447609879822406e+01,
+                            1.615858368580409e+02,
+                            -1.556989798598866e+02,
+                            6.680131188771972e+01,
+                            -1.328068155288572e+01};
+    constexpr double c[] = {-7.784894002430293e-03,
+                            -3.223964580411365e-01,
+                            -2.400758277161838e+00,
+                            -2.549732539343734e+00,
+                            4.374664141464968e+00,
+                            2.938163982698783e+00};
+    constexpr double d[] = {
+        7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+    constexpr double p_low = 0.02425;
+
+    const auto tail = [&](double q) {
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+               ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    };
+    double x = 0;
+    if (p < p_low) {
+        x = tail(std::sqrt(-2 * std::log(p)));
+    } else if (p <= 1 - p_low) {
+        const double q = p - 0.5;
+        const double r = q * q;
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    } else {
+        x = -tail(std::sqrt(-2 * std::log(1 - p)));
+    }
+    const double error = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
+    const double u = error * std::sqrt(2 * std::numbers::pi) * std::exp(x * x / 2);
+    return x - u / (1 + x * u / 2);
 }
 
 } // namespace perfgate::core

@@ -44,4 +44,7 @@ struct Interval
 // statistics (binomial, normal approximation); the whole range for very few samples.
 Interval median_interval_sorted(std::span<const double> sorted, double confidence = 0.95);
 
+// Return the `p` quantile (0 < p < 1) of the standard normal distribution.
+double normal_quantile(double p);
+
 } // namespace perfgate::core

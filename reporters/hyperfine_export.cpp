@@ -94,10 +94,9 @@ std::string to_hyperfine_markdown(const std::vector<core::BenchmarkResult>& resu
         const auto s = core::summarize(*samples_of(result, "wall"));
         const auto& relative = relatives[i];
         const std::string ratio =
-            !relative ? "-"
-            : relative->error == 0.0
-                ? "1.00"
-                : fmt::format("{:.2f} ± {:.2f}", relative->ratio, relative->error);
+            !relative           ? "-"
+            : relative->fastest ? "1.00"
+                                : fmt::format("{:.2f} ± {:.2f}", relative->ratio, relative->error);
         out += fmt::format("| {} | {} ± {} | {} | {} | {} |\n",
                            markdown_code(result.id),
                            number(s.mean),

@@ -71,12 +71,12 @@ relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::st
             relatives.emplace_back();
             continue;
         }
+        const bool is_fastest = &*summary == fastest;
         const double ratio = summary->mean / fastest->mean;
-        const double error = &*summary == fastest
-                                 ? 0.0
-                                 : ratio * std::hypot(summary->stddev / summary->mean,
-                                                      fastest->stddev / fastest->mean);
-        relatives.push_back(Relative{ratio, error});
+        const double error = is_fastest ? 0.0
+                                        : ratio * std::hypot(summary->stddev / summary->mean,
+                                                             fastest->stddev / fastest->mean);
+        relatives.push_back(Relative{ratio, error, is_fastest});
     }
     return relatives;
 }
@@ -124,7 +124,7 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         if (several) {
             const auto& relative = relatives[i];
             row.push_back(!relative ? "-"
-                          : relative->error == 0.0
+                          : relative->fastest
                               ? paint("1.00", fmt::fg(fmt::color::green))
                               : fmt::format("{:.2f} ± {:.2f}", relative->ratio, relative->error));
         }

@@ -22,6 +22,7 @@ struct Relative
 {
     double ratio = 1;
     double error = 0;
+    bool fastest = false; // the one the others are relative to (shown as plain "1.00")
 };
 
 // Return each result's speed relative to the fastest on `metric` (nullopt where unmeasured).

@@ -247,6 +247,17 @@ std::optional<std::string> close_truncated(const std::string& text)
     return text.substr(0, *last_entry_end + 1) + "]}";
 }
 
+// True for the lines the library itself prints before any benchmark runs; they say nothing
+// about what went wrong.
+bool library_header(std::string_view line)
+{
+    constexpr std::array<std::string_view, 6> k_prefixes = {
+        "***WARNING***", "Run on (", "CPU Caches:", "  L", "Load Average:", "Benchmark "};
+    return std::any_of(k_prefixes.begin(), k_prefixes.end(), [&](auto prefix) {
+        return line.starts_with(prefix);
+    });
+}
+
 // Return the last line of a program's stderr worth showing, for an error message.
 std::string stderr_hint(const std::string& err)
 {
@@ -256,9 +267,7 @@ std::string stderr_hint(const std::string& err)
         auto end = err.find('\n', start);
         end = end == std::string::npos ? err.size() : end;
         const auto line = err.substr(start, end - start);
-        // Note: the library's own banner says nothing about what went wrong.
-        if (line.find_first_not_of(" \r") != std::string::npos &&
-            !line.starts_with("***WARNING***")) {
+        if (line.find_first_not_of(" -\r") != std::string::npos && !library_header(line)) {
             hint = line;
         }
         start = end + 1;
@@ -421,8 +430,10 @@ parse_google_benchmark_json(const std::string& text, std::string_view origin, bo
         }
     }
     if (!is_google_benchmark_json(json)) {
-        fail(
-            ExitCode::usage, "'{}': not Google Benchmark output (no \"benchmarks\" array)", origin);
+        fail(ExitCode::usage,
+             "'{}': not Google Benchmark output (expected a \"context\" object and a "
+             "\"benchmarks\" array)",
+             origin);
     }
     return json;
 }

@@ -31,8 +31,12 @@ Parameter scan_parameter(std::string name, double min, double max, double step)
     Parameter parameter{std::move(name), {}};
     const auto count = static_cast<long>(std::floor((max - min) / step + 1e-9));
     for (long i = 0; i <= count; ++i) {
-        parameter.values.push_back(
-            fmt::format("{:.{}f}", min + static_cast<double>(i) * step, decimals));
+        double value = min + static_cast<double>(i) * step;
+        // Note: -0.9 + 3 * 0.3 is a tiny negative number, which would print as "-0.0".
+        if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) {
+            value = 0;
+        }
+        parameter.values.push_back(fmt::format("{:.{}f}", value, decimals));
     }
     return parameter;
 }

@@ -40,13 +40,19 @@ core::BenchmarkConfig command_entry(std::string name, std::string command)
     return entry;
 }
 
+// Return ad-hoc commands as `perfgate run` gathers them.
+AdHocCommands ad_hoc(Strings commands, Strings names = {}, std::vector<Parameter> parameters = {})
+{
+    return {std::move(commands), std::move(names), std::move(parameters)};
+}
+
 } // namespace
 
 TEST_CASE("plan_ad_hoc makes one benchmark per command and combination")
 {
     SUBCASE("named after the command line")
     {
-        const auto benchmarks = plan_ad_hoc({.commands = {"sleep 0.1", "sleep 0.2"}}, {});
+        const auto benchmarks = plan_ad_hoc(ad_hoc({"sleep 0.1", "sleep 0.2"}), {});
         CHECK(ids_of(benchmarks) == Strings{"sleep 0.1", "sleep 0.2"});
         CHECK(benchmarks[0].command.text == "sleep 0.1");
         CHECK(benchmarks[0].command.argv.empty());
@@ -59,19 +65,16 @@ TEST_CASE("plan_ad_hoc makes one benchmark per command and combination")
     }
     SUBCASE("parameters substituted, the commands varying fastest")
     {
-        const auto benchmarks = plan_ad_hoc({.commands = {"a {n}", "b {n}"},
-                                             .parameters = {{"n", {"1", "2"}}}},
-                                            {});
+        const auto benchmarks =
+            plan_ad_hoc(ad_hoc({"a {n}", "b {n}"}, {}, {{"n", {"1", "2"}}}), {});
         CHECK(ids_of(benchmarks) == Strings{"a 1", "b 1", "a 2", "b 2"});
         CHECK(benchmarks[2].command.text == "a 2");
         CHECK(benchmarks[2].parameters == std::map<std::string, std::string>{{"n", "2"}});
     }
     SUBCASE("named by --command-name, with parameters")
     {
-        const auto benchmarks = plan_ad_hoc({.commands = {"sleep {t}"},
-                                             .names = {"nap-{t}"},
-                                             .parameters = {{"t", {"0.1", "0.2"}}}},
-                                            {});
+        const auto benchmarks =
+            plan_ad_hoc(ad_hoc({"sleep {t}"}, {"nap-{t}"}, {{"t", {"0.1", "0.2"}}}), {});
         CHECK(ids_of(benchmarks) == Strings{"nap-0.1", "nap-0.2"});
         CHECK(benchmarks[1].command.text == "sleep 0.2");
     }
@@ -85,12 +88,8 @@ TEST_CASE("plan_ad_hoc attaches the hooks")
 {
     SUBCASE("given once, for every command, with parameters substituted")
     {
-        const Hooks hooks{.setup = "make {n}",
-                          .prepare = {"prepare {n}"},
-                          .conclude = {"conclude"},
-                          .cleanup = "rm {n}"};
-        const auto benchmarks =
-            plan_ad_hoc({.commands = {"a {n}", "b"}, .parameters = {{"n", {"7"}}}}, hooks);
+        const Hooks hooks{"make {n}", {"prepare {n}"}, {"conclude"}, "rm {n}"};
+        const auto benchmarks = plan_ad_hoc(ad_hoc({"a {n}", "b"}, {}, {{"n", {"7"}}}), hooks);
         REQUIRE(benchmarks.size() == 2);
         for (const auto& benchmark : benchmarks) {
             CAPTURE(benchmark.id);
@@ -102,8 +101,10 @@ TEST_CASE("plan_ad_hoc attaches the hooks")
     }
     SUBCASE("given once per command")
     {
-        const Hooks hooks{.prepare = {"p1", "p2"}, .conclude = {"c1", "c2"}};
-        const auto benchmarks = plan_ad_hoc({.commands = {"a", "b"}}, hooks);
+        Hooks hooks;
+        hooks.prepare = {"p1", "p2"};
+        hooks.conclude = {"c1", "c2"};
+        const auto benchmarks = plan_ad_hoc(ad_hoc({"a", "b"}), hooks);
         REQUIRE(benchmarks.size() == 2);
         CHECK(text_of(benchmarks[0].prepare) == "p1");
         CHECK(text_of(benchmarks[1].prepare) == "p2");
@@ -118,23 +119,24 @@ TEST_CASE("plan_ad_hoc rejects mismatched counts")
 {
     SUBCASE("--command-name")
     {
-        const Error error =
-            error_of([] { plan_ad_hoc({.commands = {"a", "b"}, .names = {"x"}}, {}); });
+        const Error error = error_of([] { plan_ad_hoc(ad_hoc({"a", "b"}, {"x"}), {}); });
         CHECK(error.code() == ExitCode::usage);
         CHECK(std::string(error.what()) == "--command-name was given 1 times for 2 commands");
     }
     SUBCASE("--prepare")
     {
-        const Error error = error_of(
-            [] { plan_ad_hoc({.commands = {"a", "b"}}, {.prepare = {"p1", "p2", "p3"}}); });
+        Hooks hooks;
+        hooks.prepare = {"p1", "p2", "p3"};
+        const Error error = error_of([&] { plan_ad_hoc(ad_hoc({"a", "b"}), hooks); });
         CHECK(error.code() == ExitCode::usage);
         CHECK(std::string(error.what()) ==
               "--prepare was given 3 times for 2 commands: give it once, or once per command");
     }
     SUBCASE("--conclude")
     {
-        const Error error = error_of(
-            [] { plan_ad_hoc({.commands = {"a", "b", "c"}}, {.conclude = {"c1", "c2"}}); });
+        Hooks hooks;
+        hooks.conclude = {"c1", "c2"};
+        const Error error = error_of([&] { plan_ad_hoc(ad_hoc({"a", "b", "c"}), hooks); });
         CHECK(error.code() == ExitCode::usage);
         CHECK(std::string(error.what()).starts_with("--conclude was given 2 times for 3 commands"));
     }
@@ -185,8 +187,10 @@ TEST_CASE("plan_configured takes the command entries of the configuration")
     }
     SUBCASE("hooks from the command line replace the file's")
     {
-        const auto benchmarks =
-            plan_configured(config, {.setup = "cli setup", .prepare = {"cli prepare"}});
+        Hooks hooks;
+        hooks.setup = "cli setup";
+        hooks.prepare = {"cli prepare"};
+        const auto benchmarks = plan_configured(config, hooks);
         REQUIRE(benchmarks.size() == 2);
         CHECK(text_of(benchmarks[0].setup) == "cli setup");
         CHECK(text_of(benchmarks[1].setup) == "cli setup");
@@ -198,15 +202,18 @@ TEST_CASE("plan_configured takes the command entries of the configuration")
     }
     SUBCASE("hooks from the command line, one per command entry")
     {
-        const auto benchmarks = plan_configured(config, {.conclude = {"c1", "c2"}});
+        Hooks hooks;
+        hooks.conclude = {"c1", "c2"};
+        const auto benchmarks = plan_configured(config, hooks);
         REQUIRE(benchmarks.size() == 2);
         CHECK(text_of(benchmarks[0].conclude) == "c1");
         CHECK(text_of(benchmarks[1].conclude) == "c2");
     }
     SUBCASE("hooks from the command line, a mismatched count")
     {
-        const Error error =
-            error_of([&] { plan_configured(config, {.prepare = {"p1", "p2", "p3"}}); });
+        Hooks hooks;
+        hooks.prepare = {"p1", "p2", "p3"};
+        const Error error = error_of([&] { plan_configured(config, hooks); });
         CHECK(error.code() == ExitCode::usage);
         CHECK(std::string(error.what()).starts_with("--prepare was given 3 times for 2 commands"));
     }
@@ -220,8 +227,8 @@ TEST_CASE("plan_configured takes the command entries of the configuration")
 
 TEST_CASE("filter_benchmarks keeps the ids the regex matches anywhere")
 {
-    const auto benchmarks = plan_ad_hoc(
-        {.commands = {"x", "y", "z"}, .names = {"sort/small", "sort/large", "search"}}, {});
+    const auto benchmarks =
+        plan_ad_hoc(ad_hoc({"x", "y", "z"}, {"sort/small", "sort/large", "search"}), {});
     CHECK(ids_of(filter_benchmarks(benchmarks, "^sort/")) == Strings{"sort/small", "sort/large"});
     CHECK(ids_of(filter_benchmarks(benchmarks, "large$")) == Strings{"sort/large"});
     CHECK(ids_of(filter_benchmarks(benchmarks, "ar")) == Strings{"sort/large", "search"});

@@ -28,8 +28,7 @@ TEST_CASE("scan_parameter steps from min to max")
     SUBCASE("decimals print with the step's precision")
     {
         CHECK(scan_parameter("t", 0, 0.2, 0.1).values == Values{"0.0", "0.1", "0.2"});
-        CHECK(scan_parameter("t", 1, 1.5, 0.25).values ==
-              Values{"1.00", "1.25", "1.50"});
+        CHECK(scan_parameter("t", 1, 1.5, 0.25).values == Values{"1.00", "1.25", "1.50"});
     }
     SUBCASE("or with min's precision when it has more")
     {

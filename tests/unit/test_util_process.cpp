@@ -21,11 +21,18 @@ using util::SpawnOptions;
 
 namespace {
 
-// Return options that run `argv`, capturing both output streams.
-SpawnOptions capturing(std::vector<std::string> argv)
+// Return options that run `argv`, discarding its output.
+SpawnOptions options_for(std::vector<std::string> argv)
 {
     SpawnOptions options;
     options.argv = std::move(argv);
+    return options;
+}
+
+// Return options that run `argv`, capturing both output streams.
+SpawnOptions capturing(std::vector<std::string> argv)
+{
+    auto options = options_for(std::move(argv));
     options.out = Output::capture;
     options.err = Output::capture;
     return options;
@@ -36,7 +43,7 @@ SpawnOptions capturing(std::vector<std::string> argv)
 bool no_process_runs(const std::string& command)
 {
     for (int attempt = 0; attempt < 40; ++attempt) {
-        const auto pgrep = run_process({.argv = {"pgrep", "-f", "^" + command}});
+        const auto pgrep = run_process(options_for({"pgrep", "-f", "^" + command}));
         REQUIRE(pgrep.started);
         if (pgrep.exit_code == 1) {
             return true;
@@ -52,7 +59,7 @@ TEST_CASE("run_process reports how the child exited")
 {
     SUBCASE("success")
     {
-        const auto result = run_process({.argv = {"true"}});
+        const auto result = run_process(options_for({"true"}));
         CHECK(result.started);
         CHECK(result.exit_code == 0);
         CHECK(result.signal == 0);
@@ -62,7 +69,7 @@ TEST_CASE("run_process reports how the child exited")
     }
     SUBCASE("a non-zero exit code")
     {
-        const auto result = run_process({.argv = {"sh", "-c", "exit 3"}});
+        const auto result = run_process(options_for({"sh", "-c", "exit 3"}));
         CHECK(result.started);
         CHECK(result.exit_code == 3);
         CHECK(result.signal == 0);
@@ -71,7 +78,7 @@ TEST_CASE("run_process reports how the child exited")
     }
     SUBCASE("killed by a signal")
     {
-        const auto result = run_process({.argv = {"sh", "-c", "kill -SEGV $$"}});
+        const auto result = run_process(options_for({"sh", "-c", "kill -SEGV $$"}));
         CHECK(result.started);
         CHECK(result.signal == 11);
         CHECK(result.exit_code == -1);
@@ -84,7 +91,7 @@ TEST_CASE("run_process reports a program that cannot start")
 {
     SUBCASE("not found")
     {
-        const auto result = run_process({.argv = {"perfgate-no-such-program-here"}});
+        const auto result = run_process(options_for({"perfgate-no-such-program-here"}));
         CHECK_FALSE(result.started);
         CHECK(result.start_error == "No such file or directory");
         CHECK_FALSE(result.succeeded());
@@ -93,8 +100,9 @@ TEST_CASE("run_process reports a program that cannot start")
     SUBCASE("a working directory that does not exist")
     {
         const TempDir dir;
-        const auto result = run_process(
-            {.argv = {"true"}, .working_directory = (dir / "missing").string()});
+        auto options = options_for({"true"});
+        options.working_directory = (dir / "missing").string();
+        const auto result = run_process(options);
         CHECK_FALSE(result.started);
         CHECK(result.start_error == "No such file or directory");
     }
@@ -125,7 +133,7 @@ TEST_CASE("run_process captures output")
     }
     SUBCASE("a stream that is not captured stays empty")
     {
-        SpawnOptions options{.argv = {"sh", "-c", "echo out; echo err >&2"}};
+        auto options = options_for({"sh", "-c", "echo out; echo err >&2"});
         options.err = Output::capture;
         const auto result = run_process(options);
         CHECK(result.out.empty());
@@ -133,9 +141,10 @@ TEST_CASE("run_process captures output")
     }
     SUBCASE("discarded output")
     {
-        const auto result = run_process({.argv = {"sh", "-c", "echo out; echo err >&2"},
-                                         .out = Output::discard,
-                                         .err = Output::discard});
+        auto options = options_for({"sh", "-c", "echo out; echo err >&2"});
+        options.out = Output::discard;
+        options.err = Output::discard;
+        const auto result = run_process(options);
         CHECK(result.succeeded());
         CHECK(result.out.empty());
         CHECK(result.err.empty());
@@ -191,7 +200,7 @@ TEST_CASE("run_process gives the child /dev/null as stdin")
 TEST_CASE("run_process measures the child's resources")
 {
     const auto result = run_process(
-        {.argv = {"sh", "-c", "i=0; while [ $i -lt 30000 ]; do i=$((i + 1)); done"}});
+        options_for({"sh", "-c", "i=0; while [ $i -lt 30000 ]; do i=$((i + 1)); done"}));
     REQUIRE(result.succeeded());
     CHECK(result.wall_seconds > 0);
     CHECK(result.user_seconds + result.sys_seconds > 0);

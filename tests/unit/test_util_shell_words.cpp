@@ -92,26 +92,10 @@ TEST_CASE("split_shell_words rejects an unterminated quote")
 
 TEST_CASE("needs_shell spots shell syntax")
 {
-    for (const std::string command : {"a | b",
-                                      "a > out.txt",
-                                      "a < in.txt",
-                                      "a 2>&1",
-                                      "a && b",
-                                      "a; b",
-                                      "a &",
-                                      "echo $HOME",
-                                      "echo `date`",
-                                      "(cd x)",
-                                      "ls *.txt",
-                                      "ls file?",
-                                      "ls [ab]",
-                                      "ls ~",
-                                      "echo {a,b}",
-                                      "echo 'x'",
-                                      "echo \"x\"",
-                                      "echo a\\ b",
-                                      "a # comment",
-                                      "a\nb"}) {
+    for (const std::string command :
+         {"a | b",      "a > out.txt", "a < in.txt", "a 2>&1",     "a && b",      "a; b",    "a &",
+          "echo $HOME", "echo `date`", "(cd x)",     "ls *.txt",   "ls file?",    "ls [ab]", "ls ~",
+          "echo {a,b}", "echo 'x'",    "echo \"x\"", "echo a\\ b", "a # comment", "a\nb"}) {
         CAPTURE(command);
         CHECK(needs_shell(command));
     }

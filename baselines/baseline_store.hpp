@@ -1,0 +1,55 @@
+#pragma once
+
+#include <core/results.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perfgate::baselines {
+
+// One stored baseline, as `perfgate baseline list` shows it.
+struct BaselineInfo
+{
+    std::string name;
+    std::string created;
+    std::string commit;
+    std::size_t benchmarks = 0;
+};
+
+// The baselines of a project: `.perfgate/baselines/<name>.json` (design.md §4.4).
+class BaselineStore
+{
+public:
+    explicit BaselineStore(std::filesystem::path directory) : m_directory(std::move(directory)) {}
+
+    // Throw Error(usage) unless `name` is a plain file name: not empty, no '/', not "." or "..",
+    // no leading '.', no control characters.
+    static void validate_name(std::string_view name);
+
+    std::filesystem::path path_of(std::string_view name) const;
+    bool contains(std::string_view name) const;
+
+    // Return the names of the stored baselines, sorted.
+    std::vector<std::string> names() const;
+
+    // Load baseline `name`; a missing one throws Error(usage) listing the ones that exist.
+    core::ResultsDocument load(std::string_view name) const;
+
+    // Store `document` as `name`, atomically (replacing an older one of that name).
+    void save(std::string_view name, const core::ResultsDocument& document) const;
+
+    // Describe every stored baseline; unreadable ones throw Error(usage) naming the file.
+    std::vector<BaselineInfo> list() const;
+
+    // Delete baseline `name`; a missing one throws Error(usage).
+    void remove(std::string_view name) const;
+
+private:
+    [[noreturn]] void fail_missing(std::string_view name) const;
+
+    std::filesystem::path m_directory;
+};
+
+} // namespace perfgate::baselines

@@ -1,0 +1,211 @@
+#include <core/significance.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <numbers>
+#include <utility>
+#include <vector>
+
+namespace perfgate::core {
+
+namespace {
+
+// SciPy's `method="auto"`: the exact distribution unless both samples have more than this many.
+constexpr std::size_t k_exact_max_size = 8;
+
+// The ranks of two samples pooled together.
+struct RankSum
+{
+    std::size_t n_a = 0;
+    std::size_t n_b = 0;
+    double u_a = 0;     // R_a - n_a (n_a + 1) / 2, with midranks for ties
+    double tie_sum = 0; // sum of t^3 - t over the groups of t equal values
+};
+
+// Rank `a` and `b` together, skipping NaNs, which have no rank.
+RankSum rank_sum(std::span<const double> a, std::span<const double> b)
+{
+    std::vector<std::pair<double, bool>> pooled; // value, from `a`
+    pooled.reserve(a.size() + b.size());
+    RankSum ranks;
+    for (const double value : a) {
+        if (!std::isnan(value)) {
+            pooled.emplace_back(value, true);
+            ++ranks.n_a;
+        }
+    }
+    for (const double value : b) {
+        if (!std::isnan(value)) {
+            pooled.emplace_back(value, false);
+            ++ranks.n_b;
+        }
+    }
+    std::sort(pooled.begin(), pooled.end(), [](const auto& left, const auto& right) {
+        return left.first < right.first;
+    });
+
+    double rank_sum_a = 0;
+    for (std::size_t first = 0; first < pooled.size();) {
+        std::size_t last = first;
+        std::size_t from_a = 0;
+        for (; last < pooled.size() && pooled[last].first == pooled[first].first; ++last) {
+            from_a += pooled[last].second ? 1 : 0;
+        }
+        // 1-based ranks first + 1 .. last share their mean.
+        const double midrank = static_cast<double>(first + 1 + last) / 2;
+        rank_sum_a += static_cast<double>(from_a) * midrank;
+        const auto t = static_cast<double>(last - first);
+        ranks.tie_sum += t * t * t - t;
+        first = last;
+    }
+    const auto n_a = static_cast<double>(ranks.n_a);
+    ranks.u_a = rank_sum_a - n_a * (n_a + 1) / 2;
+    return ranks;
+}
+
+bool use_exact(const RankSum& ranks)
+{
+    return std::min(ranks.n_a, ranks.n_b) <= k_exact_max_size && ranks.tie_sum == 0;
+}
+
+// Return the standard deviation of U under the null hypothesis, corrected for ties.
+double u_sigma(const RankSum& ranks)
+{
+    const auto n_a = static_cast<double>(ranks.n_a);
+    const auto n_b = static_cast<double>(ranks.n_b);
+    const double n = n_a + n_b;
+    return std::sqrt(n_a * n_b / 12 * ((n + 1) - ranks.tie_sum / (n * (n - 1))));
+}
+
+// Return how many of the C(m + n, m) orderings of two samples of sizes m and n without ties give
+// U = 0, 1, ..., m n: the coefficients of the Gaussian binomial, built as the product over
+// i = 1..min(m, n) of (1 - q^(max(m, n) + i)) / (1 - q^i). Every partial product is itself a
+// Gaussian binomial, so the coefficients stay integers bounded by the final ones: exact in a
+// long double while C(m + n, m) < 2^64 (sizes up to 8 x 1,600 or 30 x 30), then rounded but
+// without overflow for any size that the exact test is used for.
+std::vector<long double> u_frequencies(std::size_t m, std::size_t n)
+{
+    if (m > n) {
+        std::swap(m, n);
+    }
+    const std::size_t max_u = m * n;
+    std::vector<long double> frequencies(max_u + 1, 0);
+    frequencies[0] = 1;
+    for (std::size_t i = 1; i <= m; ++i) {
+        // Note: working modulo q^(max_u + 1) is exact, as every quotient has degree <= max_u.
+        for (std::size_t u = max_u; u >= n + i; --u) {
+            frequencies[u] -= frequencies[u - (n + i)];
+        }
+        for (std::size_t u = i; u <= max_u; ++u) {
+            frequencies[u] += frequencies[u - i];
+        }
+    }
+    return frequencies;
+}
+
+// Return k, the 1-based rank among the m n sorted differences of the lower bound of the
+// `confidence` interval; the upper bound has rank m n + 1 - k.
+std::size_t critical_rank(const RankSum& ranks, double confidence)
+{
+    const std::size_t pairs = ranks.n_a * ranks.n_b;
+    const double tail = (1 - confidence) / 2;
+    double k = 0;
+    if (tail <= 0) {
+        k = 1;
+    } else if (use_exact(ranks)) {
+        // The largest k with P(U < k) <= tail.
+        const std::vector<long double> frequencies = u_frequencies(ranks.n_a, ranks.n_b);
+        long double total = 0;
+        for (const long double frequency : frequencies) {
+            total += frequency;
+        }
+        long double below = 0;
+        for (const long double frequency : frequencies) {
+            below += frequency;
+            if (below / total > tail) {
+                break;
+            }
+            ++k;
+        }
+    } else {
+        const double z = tail < 0.5 ? normal_quantile(1 - tail) : 0;
+        k = std::floor(static_cast<double>(pairs) / 2 - z * u_sigma(ranks));
+    }
+    // Too few samples for the confidence asked: widen to the whole range rather than fail.
+    return static_cast<std::size_t>(std::clamp(k, 1.0, static_cast<double>((pairs + 1) / 2)));
+}
+
+} // namespace
+
+MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b)
+{
+    const RankSum ranks = rank_sum(a, b);
+    MannWhitney result;
+    result.u = ranks.u_a;
+    if (ranks.n_a == 0 || ranks.n_b == 0) {
+        return result;
+    }
+    const std::size_t pairs = ranks.n_a * ranks.n_b;
+    // Two-sided: the larger of U_a and U_b, doubling the upper tail.
+    const double u = std::max(ranks.u_a, static_cast<double>(pairs) - ranks.u_a);
+    result.exact = use_exact(ranks);
+    if (result.exact) {
+        // P(U >= u) = P(U <= m n - u) by symmetry; sum the short side, as SciPy does.
+        const std::vector<long double> frequencies = u_frequencies(ranks.n_a, ranks.n_b);
+        const auto last = pairs - static_cast<std::size_t>(std::llround(u));
+        long double total = 0;
+        long double tail = 0;
+        for (std::size_t i = 0; i < frequencies.size(); ++i) {
+            total += frequencies[i];
+            tail += i <= last ? frequencies[i] : 0;
+        }
+        result.p_value = std::min(1.0, static_cast<double>(2 * tail / total));
+        return result;
+    }
+    const double sigma = u_sigma(ranks);
+    if (!(sigma > 0)) {
+        return result; // all values equal: no evidence of a difference
+    }
+    const double z = (u - static_cast<double>(pairs) / 2 - 0.5) / sigma;
+    result.p_value = std::min(1.0, std::erfc(z / std::numbers::sqrt2));
+    return result;
+}
+
+// Hodges & Lehmann (1963), Bauer (1972): the interval of shifts that the rank test does not reject.
+std::optional<Interval>
+ratio_interval(std::span<const double> baseline, std::span<const double> current, double confidence)
+{
+    const auto usable = [](double value) { return value > 0 && std::isfinite(value); };
+    if (baseline.empty() || current.empty() ||
+        !std::all_of(baseline.begin(), baseline.end(), usable) ||
+        !std::all_of(current.begin(), current.end(), usable)) {
+        return std::nullopt;
+    }
+    const RankSum ranks = rank_sum(baseline, current);
+    const std::size_t k = critical_rank(ranks, confidence);
+
+    std::vector<double> log_baseline(baseline.size());
+    std::transform(baseline.begin(), baseline.end(), log_baseline.begin(), [](double value) {
+        return std::log(value);
+    });
+    std::vector<double> differences;
+    differences.reserve(baseline.size() * current.size());
+    for (const double value : current) {
+        const double log_current = std::log(value);
+        for (const double log_base : log_baseline) {
+            differences.push_back(log_current - log_base);
+        }
+    }
+
+    // 0-based positions of the order statistics k and m n + 1 - k (the latter is not smaller).
+    const auto lower = differences.begin() + static_cast<std::ptrdiff_t>(k - 1);
+    const auto upper = differences.end() - static_cast<std::ptrdiff_t>(k);
+    std::nth_element(differences.begin(), lower, differences.end());
+    // Note: the second selection reorders [lower, end), so keep the lower bound first.
+    const double low = *lower;
+    std::nth_element(lower, upper, differences.end());
+    return Interval{std::expm1(low), std::expm1(*upper)};
+}
+
+} // namespace perfgate::core
