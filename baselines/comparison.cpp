@@ -263,7 +263,7 @@ Comparison compare(const core::ResultsDocument& baseline,
                 comparison.entries.push_back(std::move(entry));
                 continue;
             }
-            const auto now = finite(metric->samples);
+            auto now = finite(metric->samples);
             entry.current = core::summarize(now);
             check_budget(entry);
             const auto* old_metric = old != nullptr ? old->find_metric(name) : nullptr;
@@ -279,10 +279,12 @@ Comparison compare(const core::ResultsDocument& baseline,
                          old_metric->unit,
                          metric->unit);
                 }
-                const auto then = finite(old_metric->samples);
+                auto then = finite(old_metric->samples);
                 entry.baseline = core::summarize(then);
                 judge(entry, then, now, comparison.alpha, comparison.noise);
+                entry.baseline_samples = std::move(then);
             }
+            entry.current_samples = std::move(now);
             comparison.entries.push_back(std::move(entry));
         }
         before.erase(result.id);
@@ -310,7 +312,8 @@ Comparison compare(const core::ResultsDocument& baseline,
             if (const auto* metric = result.find_metric(name)) {
                 entry.unit = metric->unit;
                 entry.better = metric->better;
-                entry.baseline = core::summarize(finite(metric->samples));
+                entry.baseline_samples = finite(metric->samples);
+                entry.baseline = core::summarize(entry.baseline_samples);
             }
             entry.verdict = Verdict::missing;
             comparison.entries.push_back(std::move(entry));

@@ -49,6 +49,8 @@ struct MetricComparison
     core::Better better = core::Better::lower;
     std::optional<core::Summary> baseline;
     std::optional<core::Summary> current;
+    std::vector<double> baseline_samples; // the finite samples, for distribution plots
+    std::vector<double> current_samples;
     std::optional<double> change;           // median(current)/median(baseline) - 1
     std::optional<core::Interval> interval; // 95% interval of `change`
     std::optional<double> p_value;          // two-sided Mann-Whitney U
@@ -131,5 +133,9 @@ Comparison compare(const core::ResultsDocument& baseline,
 
 // Return `comparison` as the perfgate-comparison/1 JSON document.
 nlohmann::ordered_json to_json(const Comparison& comparison);
+
+// Read a perfgate-comparison/1 document back; a wrong schema or a mistyped field throws
+// Error(usage) naming `origin`.
+Comparison comparison_from_json(const nlohmann::json& json, std::string_view origin);
 
 } // namespace perfgate::baselines

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 
 namespace perfgate::core {
 namespace {
@@ -64,13 +65,23 @@ Environment capture_environment(const std::filesystem::path& directory)
     environment.memory_bytes = static_cast<std::uint64_t>(sysconf(_SC_PHYS_PAGES)) *
                                static_cast<std::uint64_t>(sysconf(_SC_PAGE_SIZE));
 
-    if (auto commit = git(directory, {"rev-parse", "HEAD"})) {
+    // One git process answers all three: "# branch.oid", "# branch.head", then a line per change.
+    if (const auto status =
+            git(directory, {"status", "--porcelain=v2", "--branch", "--untracked-files=no"})) {
         GitInfo info;
-        info.commit = *commit;
-        info.branch = git(directory, {"rev-parse", "--abbrev-ref", "HEAD"}).value_or("");
-        const auto changes = git(directory, {"status", "--porcelain", "--untracked-files=no"});
-        info.dirty = changes && !changes->empty();
-        environment.git = info;
+        std::istringstream lines(*status);
+        for (std::string line; std::getline(lines, line);) {
+            if (line.starts_with("# branch.oid ")) {
+                info.commit = line.substr(13);
+            } else if (line.starts_with("# branch.head ")) {
+                info.branch = line.substr(14);
+            } else if (!line.empty() && line.front() != '#') {
+                info.dirty = true;
+            }
+        }
+        if (info.commit != "(initial)") {
+            environment.git = info;
+        }
     }
     return environment;
 }

@@ -41,7 +41,8 @@ void ProgressDisplay::started(int benchmarks)
 
 void ProgressDisplay::progressed(const runners::RunProgress& progress)
 {
-    if (m_style != ProgressStyle::bars) {
+    // Note: called after every run; the median is only worth computing when it is drawn.
+    if (m_style != ProgressStyle::bars || now_seconds() - m_last_draw < k_redraw_interval) {
         return;
     }
     auto line = std::find_if(
@@ -50,13 +51,14 @@ void ProgressDisplay::progressed(const runners::RunProgress& progress)
         m_lines.push_back({progress.id, {}});
         line = m_lines.end() - 1;
     }
-    line->text = fmt::format("{} {:>4}/{:<4} {:>7}  median {}",
-                             bar(progress.runs, progress.planned),
-                             progress.runs,
-                             progress.planned,
-                             format_value(progress.elapsed, "s", std::nullopt),
-                             format_value(progress.estimate, progress.unit, std::nullopt));
-    redraw(false);
+    line->text =
+        fmt::format("{} {:>4}/{:<4} {:>7}  median {}",
+                    bar(progress.runs, progress.planned),
+                    progress.runs,
+                    progress.planned,
+                    format_value(progress.elapsed, "s", std::nullopt),
+                    format_value(core::median(progress.samples), progress.unit, std::nullopt));
+    redraw(true);
 }
 
 void ProgressDisplay::finished(const core::BenchmarkResult& result)

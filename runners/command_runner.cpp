@@ -361,7 +361,7 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
                      .runs = state.runs,
                      .planned = state.done ? state.runs : planned_runs(state, sampling),
                      .elapsed = now_seconds() - state.started,
-                     .estimate = core::median(state.wall()),
+                     .samples = state.wall(),
                      .unit = "s"});
             }
             if (state.done) {

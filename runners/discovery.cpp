@@ -95,7 +95,7 @@ Discovery find_candidates(const core::DiscoverSettings& settings, const fs::path
 {
     Discovery discovery;
     for (const auto& base : settings.paths) {
-        const fs::path folder = root / base;
+        const fs::path folder = (root / base).lexically_normal();
         std::error_code error;
         if (!fs::is_directory(folder, error)) {
             continue;
@@ -179,7 +179,7 @@ Discovery discover(const core::Config& config)
         program.executable = entry.argv.empty() ? fs::path(entry.command_string.value_or(""))
                                                 : fs::path(entry.argv.front());
         if (program.executable.is_relative()) {
-            program.executable = config.root / program.executable;
+            program.executable = (config.root / program.executable).lexically_normal();
         }
         if (!entry.argv.empty()) {
             program.extra_args.assign(entry.argv.begin() + 1, entry.argv.end());

@@ -3,6 +3,7 @@
 #include <core/results.hpp>
 
 #include <string>
+#include <vector>
 
 namespace perfgate::runners {
 
@@ -10,11 +11,11 @@ namespace perfgate::runners {
 struct RunProgress
 {
     const std::string& id;
-    int runs = 0;          // measured runs done
-    int planned = 0;       // current estimate of the runs it will take
-    double elapsed = 0;    // seconds since the benchmark started
-    double estimate = 0;   // current median of the gated metric
-    std::string_view unit; // its unit
+    int runs = 0;                       // measured runs done
+    int planned = 0;                    // current estimate of the runs it will take
+    double elapsed = 0;                 // seconds since the benchmark started
+    const std::vector<double>& samples; // the wall times so far (the display takes their median)
+    std::string_view unit;              // their unit
 };
 
 // Receives progress from runners; the CLI passes a progress display.
