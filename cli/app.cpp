@@ -20,6 +20,7 @@ constexpr std::array k_subcommands = {
                "Compare two result files (perfgate, Google Benchmark or hyperfine)",
                setup_compare},
     Subcommand{"baseline", "Save, list, show or delete baselines", setup_baseline},
+    Subcommand{"merge", "Merge shards or repeated runs (samples concatenate)", setup_merge},
 };
 
 constexpr std::string_view k_exit_codes = R"(Exit codes:

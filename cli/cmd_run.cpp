@@ -56,6 +56,7 @@ struct RunOptions
     std::string color = "auto";
     bool quiet = false;
     bool verbose = false;
+    std::string shard = "1/1";
     std::string baseline;
     std::string save_baseline;
     bool allow_failed = false;
@@ -155,7 +156,8 @@ runners::RunPlan plan(const RunOptions& options, const core::Config& config)
     for (const auto& [name, values] : options.parameter_lists) {
         ad_hoc.parameters.push_back(runners::list_parameter(name, values));
     }
-    return runners::make_plan(config, ad_hoc, options.hooks, options.filter);
+    return runners::make_plan(
+        config, ad_hoc, options.hooks, options.filter, runners::parse_shard(options.shard));
 }
 
 reporters::ProgressStyle progress_style(const RunOptions& options)
@@ -350,6 +352,9 @@ Handler setup_run(CLI::App& app)
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("-q,--quiet", o.quiet, "No progress output");
     app.add_flag("-v,--verbose", o.verbose, "Say what runs");
+    app.add_option("--shard",
+                   o.shard,
+                   "Run part I of N of the benchmarks (I/N, e.g. 2/4); see 'perfgate merge'");
     app.add_option("--baseline",
                    o.baseline,
                    "Compare with this baseline name or results file (default: [gate].baseline)");

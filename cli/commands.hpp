@@ -23,6 +23,7 @@ Handler setup_run(CLI::App& app);
 Handler setup_list(CLI::App& app);
 Handler setup_compare(CLI::App& app);
 Handler setup_baseline(CLI::App& app);
+Handler setup_merge(CLI::App& app);
 
 // Store `document` as baseline `name`, refusing interrupted runs, and runs with failed
 // benchmarks unless `allow_failed`.

@@ -382,7 +382,6 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
         }
         results.push_back(std::move(state.result));
     }
-    observer.done();
     return results;
 }
 

@@ -16,7 +16,8 @@ std::size_t RunPlan::size() const
 RunPlan make_plan(const core::Config& config,
                   const AdHocCommands& ad_hoc,
                   const Hooks& hooks,
-                  const std::string& filter)
+                  const std::string& filter,
+                  const Shard& shard)
 {
     RunPlan plan;
     if (!ad_hoc.commands.empty()) {
@@ -40,6 +41,17 @@ RunPlan make_plan(const core::Config& config,
         if (plan.size() == 0) {
             fail(ExitCode::measurement, "no benchmark matches --filter '{}'", filter);
         }
+    }
+    if (shard.count > 1) {
+        std::erase_if(plan.commands,
+                      [&](const CommandBenchmark& c) { return !shard.contains(c.id); });
+        for (auto& program : plan.programs) {
+            std::erase_if(program.benchmarks, [&](const std::string& name) {
+                return !shard.contains(program.prefix + "/" + name);
+            });
+        }
+        std::erase_if(plan.programs,
+                      [](const BenchmarkProgram& p) { return p.benchmarks.empty(); });
     }
     return plan;
 }
@@ -73,6 +85,7 @@ std::vector<core::BenchmarkResult> execute(const RunPlan& plan,
                        std::make_move_iterator(program_results.begin()),
                        std::make_move_iterator(program_results.end()));
     }
+    observer.done();
     return results;
 }
 
