@@ -8,7 +8,12 @@ cd "$(dirname "$0")"
 # What building needs (design.md §3), and what the tests and demo use besides.
 build_packages="cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev
   libtomlplusplus-dev libkainjow-mustache-dev libbenchmark-dev doctest-dev"
-test_packages="jq procps bsdutils gzip"
+test_packages="jq procps bsdutils gzip cmark-gfm libxml2-utils shellcheck python3 curl"
+# The tests of the GitHub workflows and action validate them with action-validator, from npm.
+# Note: Debian's npm conflicts with NodeSource's nodejs, which bundles its own npm: an npm that is
+# already there is used as it is.
+node_packages="nodejs npm"
+validator=build/node_modules/.bin/action-validator
 
 usage() {
   echo "usage: ./build.sh demo|test|build" >&2
@@ -44,6 +49,8 @@ build() {
 }
 
 [ $# -eq 1 ] || usage
+# The package lists are split into words on purpose.
+# shellcheck disable=SC2086
 case "$1" in
   build)
     install_missing $build_packages
@@ -66,7 +73,13 @@ case "$1" in
     ;;
   test)
     install_missing $build_packages $test_packages
+    command -v npm >/dev/null || install_missing $node_packages
     build
+    # Without it, tests/e2e/test_ci_files.sh skips the validation and says so.
+    if [ ! -x "$validator" ]; then
+      npm install --no-audit --no-fund --prefix build @action-validator/cli@0.6 ||
+        echo "warning: could not install @action-validator/cli; the workflows are not validated" >&2
+    fi
     ctest --test-dir build --output-on-failure -j "$(nproc)"
     ;;
   *) usage ;;

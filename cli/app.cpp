@@ -20,7 +20,9 @@ constexpr std::array k_subcommands = {
                "Compare two result files (perfgate, Google Benchmark or hyperfine)",
                setup_compare},
     Subcommand{"baseline", "Save, list, show or delete baselines", setup_baseline},
+    Subcommand{"report", "Render a saved comparison or results file again", setup_report},
     Subcommand{"merge", "Merge shards or repeated runs (samples concatenate)", setup_merge},
+    Subcommand{"init", "Write a starter perfgate.toml and GitHub workflow", setup_init},
 };
 
 constexpr std::string_view k_exit_codes = R"(Exit codes:

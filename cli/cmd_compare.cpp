@@ -34,6 +34,7 @@ int compare(const CompareCommandOptions& options)
         comparison.warnings.push_back(std::move(warning));
     }
     return present(comparison,
+                   options.gate,
                    std::nullopt,
                    util::use_color(util::parse_color_mode(options.color), STDOUT_FILENO));
 }

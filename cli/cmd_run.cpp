@@ -8,6 +8,7 @@
 #include <core/workspace.hpp>
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/progress.hpp>
+#include <reporters/report_files.hpp>
 #include <reporters/run_table.hpp>
 #include <runners/id_filter.hpp>
 #include <runners/importers.hpp>
@@ -187,6 +188,9 @@ int run(const RunOptions& options)
     const auto config = core::load_project_config(options.config);
     const auto sampling = make_sampling(options, config.run);
     const auto shell = make_shell(options);
+    // Bad report options are bad input: refused before anything runs.
+    static_cast<void>(reporters::parse_formats(options.gate.formats));
+    static_cast<void>(reporters::load_templates(options.gate.templates));
     const core::Workspace workspace(config.root);
     const baselines::BaselineStore store(workspace.baselines_directory());
     if (!options.save_baseline.empty()) {
@@ -244,7 +248,7 @@ int run(const RunOptions& options)
         auto comparison =
             baselines::compare(baseline->document, document, config, compare_settings);
         comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
-        exit_code = present(comparison, run_directory, color);
+        exit_code = present(comparison, options.gate, run_directory, color);
     } else {
         const reporters::RunTableOptions table{
             .metric = config.run.metric, .unit = time_unit, .color = color};
@@ -252,6 +256,10 @@ int run(const RunOptions& options)
         for (const auto& warning : warnings) {
             fmt::print("warning: {}\n", warning);
         }
+        // Note: without a baseline the report files still come, every benchmark "new".
+        write_report_files(baselines::compare({}, document, config, compare_settings),
+                           options.gate,
+                           run_directory);
         if (!baseline && !interrupted) {
             fmt::print(
                 "no baseline '{}' to compare with yet; save one with 'perfgate baseline save {}'\n",

@@ -24,6 +24,8 @@ Handler setup_list(CLI::App& app);
 Handler setup_compare(CLI::App& app);
 Handler setup_baseline(CLI::App& app);
 Handler setup_merge(CLI::App& app);
+Handler setup_init(CLI::App& app);
+Handler setup_report(CLI::App& app);
 
 // Store `document` as baseline `name`, refusing interrupted runs, and runs with failed
 // benchmarks unless `allow_failed`.

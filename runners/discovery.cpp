@@ -221,6 +221,30 @@ Discovery discover(const core::Config& config)
     return discovery;
 }
 
+std::vector<std::string> find_build_trees(const fs::path& root)
+{
+    std::vector<std::string> trees;
+    std::error_code error;
+    for (fs::directory_iterator it(root, error), end; !error && it != end; it.increment(error)) {
+        if (!it->is_directory(error) || skipped_folder(it->path())) {
+            continue;
+        }
+        if (fs::exists(it->path() / "CMakeCache.txt", error)) {
+            trees.push_back(it->path().filename().string());
+            continue;
+        }
+        for (fs::directory_iterator inner(it->path(), error); !error && inner != end;
+             inner.increment(error)) {
+            if (inner->is_directory(error) && fs::exists(inner->path() / "CMakeCache.txt", error)) {
+                trees.push_back(inner->path().lexically_relative(root).string());
+            }
+        }
+        error.clear();
+    }
+    std::sort(trees.begin(), trees.end());
+    return trees;
+}
+
 void filter_programs(std::vector<BenchmarkProgram>& programs, const std::string& pattern)
 {
     const IdFilter filter(pattern);

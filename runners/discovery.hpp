@@ -54,6 +54,10 @@ ProbeResult probe(const std::filesystem::path& executable,
 // "google-benchmark" (always kept, errors reported as failures later) and discovered files.
 Discovery discover(const core::Config& config);
 
+// Return the CMake build trees (folders with a CMakeCache.txt) in `root` and one level below,
+// relative to `root` and sorted.
+std::vector<std::string> find_build_trees(const std::filesystem::path& root);
+
 // Keep the benchmarks whose id (`prefix/name`) matches the ECMAScript regex `pattern`; drop
 // programs left with none. Throws Error(usage) for an invalid pattern.
 void filter_programs(std::vector<BenchmarkProgram>& programs, const std::string& pattern);

@@ -38,7 +38,7 @@ first=$(readlink .perfgate/last)
 pg run --runs 2 --quiet 'true'
 expect_status 0 "second run"
 expect_true "a new run folder" test "$(readlink .perfgate/last)" != "$first"
-expect_eq "$(ls .perfgate/runs | wc -l | tr -d ' ')" "2" "runs are kept"
+expect_eq "$(find .perfgate/runs -mindepth 1 -maxdepth 1 | wc -l | tr -d ' ')" "2" "runs are kept"
 expect_eq "$(wc -c <"$WORK/err" | tr -d ' ')" "0" "--quiet prints nothing on stderr"
 
 # Precision: stops once the median's interval is tight, well before max-runs.

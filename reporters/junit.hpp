@@ -1,0 +1,20 @@
+#pragma once
+
+#include <baselines/comparison.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace perfgate::reporters {
+
+// Return the JUnit XML report of `comparison` (design.md §8): one <testsuite name="perfgate">,
+// one <testcase> per benchmark and metric; gated regressions and budget breaches are failures
+// with their numbers, underpowered, new and missing entries are skipped, entries that could not
+// be measured are errors.
+std::string render_junit(const baselines::Comparison& comparison);
+
+// Return `text` safe in XML text and attributes: & < > " ' as entities, line breaks as
+// character references, other control characters (invalid in XML 1.0) as U+FFFD.
+std::string escape_xml(std::string_view text);
+
+} // namespace perfgate::reporters

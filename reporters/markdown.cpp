@@ -1,0 +1,292 @@
+#include <core/units.hpp>
+#include <reporters/comparison_text.hpp>
+#include <reporters/console_comparison.hpp>
+#include <reporters/markdown.hpp>
+#include <reporters/templates.hpp>
+#include <util/error.hpp>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include <cctype>
+
+namespace perfgate::reporters {
+namespace {
+
+using baselines::MetricComparison;
+using baselines::Verdict;
+using Data = kainjow::mustache::data;
+
+bool is_word(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+Data row_data(const MetricComparison& entry)
+{
+    Data row;
+    row.set("id", escape_markdown(entry.id));
+    row.set("metric", escape_markdown(entry.metric));
+    row.set("baseline", escape_markdown(median_text(entry, entry.baseline)));
+    row.set("current", escape_markdown(median_text(entry, entry.current)));
+    row.set("change", entry.change ? escape_markdown(format_change(*entry.change)) : "-");
+    row.set("interval", interval_text(entry)); // numbers only: no user text
+    row.set("p", entry.p_value ? fmt::format("{:.3f}", *entry.p_value) : "-");
+    row.set("verdict", escape_markdown(verdict_text(entry)));
+    row.set("budget", escape_markdown(budget_text(entry)));
+    return row;
+}
+
+std::string git_text(const core::Environment& environment)
+{
+    if (!environment.git) {
+        return "-";
+    }
+    const auto& git = *environment.git;
+    return fmt::format(
+        "{} ({}){}", git.commit.substr(0, 12), git.branch, git.dirty ? ", dirty" : "");
+}
+
+Data environment_data(const baselines::Comparison& comparison)
+{
+    const auto& b = comparison.baseline;
+    const auto& c = comparison.current;
+    const auto row =
+        [](std::string_view name, const std::string& baseline, const std::string& current) {
+            Data data;
+            data.set("name", std::string(name));
+            data.set("baseline", escape_markdown(baseline));
+            data.set("current", escape_markdown(current));
+            return data;
+        };
+    Data list{Data::type::list};
+    list.push_back(row("Label", b.label, c.label));
+    list.push_back(row("Created", b.created, c.created));
+    list.push_back(row("Host", b.environment.host, c.environment.host));
+    list.push_back(row("OS", b.environment.os, c.environment.os));
+    list.push_back(row("CPU", b.environment.cpu, c.environment.cpu));
+    list.push_back(
+        row("CPUs", std::to_string(b.environment.cpus), std::to_string(c.environment.cpus)));
+    list.push_back(row("Memory",
+                       core::format_bytes(static_cast<double>(b.environment.memory_bytes)),
+                       core::format_bytes(static_cast<double>(c.environment.memory_bytes))));
+    list.push_back(row("Git", git_text(b.environment), git_text(c.environment)));
+    return list;
+}
+
+std::string gate_badge(const baselines::Comparison& comparison)
+{
+    if (comparison.gate.exit_code == ExitCode::measurement) {
+        return "💥 broken run";
+    }
+    return comparison.gate.passed ? "✅ passed" : "❌ failed";
+}
+
+// The parts of the report; the two tables are cut to fit by `render`.
+struct Report
+{
+    Data base;
+    std::vector<Data> attention; // regressions and budget breaches
+    std::vector<Data> rows;      // every entry, unchanged ones last
+};
+
+Report build(const baselines::Comparison& comparison, const MarkdownOptions& options)
+{
+    Report report;
+    auto& base = report.base;
+    base.set("pr_comment", options.pr_comment);
+    base.set("gate_badge", gate_badge(comparison));
+    base.set("gate", escape_markdown(gate_line(comparison)));
+    base.set("counts", escape_markdown(counts_line(comparison.totals)));
+    base.set("has_geomean", comparison.geomean_change.has_value());
+    if (comparison.geomean_change) {
+        base.set("geomean", escape_markdown(format_change(*comparison.geomean_change)));
+    }
+
+    Data failures{Data::type::list};
+    bool has_failures = false;
+    bool budgets = false;
+    for (const auto* entry : attention_order(comparison.entries)) {
+        budgets = budgets || entry->budget.has_value();
+        report.rows.push_back(row_data(*entry));
+        if (entry->verdict == Verdict::regressed || (entry->budget && entry->budget->breached)) {
+            report.attention.push_back(report.rows.back());
+        }
+        if (entry->verdict == Verdict::failed) {
+            Data failure;
+            failure.set("id", escape_markdown(entry->id));
+            failure.set("message", escape_markdown(entry->message));
+            failures.push_back(failure);
+            has_failures = true;
+        }
+    }
+    base.set("budgets", budgets);
+    base.set("has_failures", has_failures);
+    base.set("failures", failures);
+    base.set("has_attention", !report.attention.empty());
+    base.set("has_entries", !report.rows.empty());
+    base.set("total", std::to_string(report.rows.size()));
+    base.set("environment", environment_data(comparison));
+
+    Data warnings{Data::type::list};
+    for (const auto& warning : comparison.warnings) {
+        Data item;
+        item.set("text", escape_markdown(warning));
+        warnings.push_back(item);
+    }
+    base.set("has_warnings", !comparison.warnings.empty());
+    base.set("warnings", warnings);
+    return report;
+}
+
+// Set `name` to the first `kept` of `all`, with the note's fields when some are left out.
+void set_table(Data& data, const std::string& name, const std::vector<Data>& all, std::size_t kept)
+{
+    Data list{Data::type::list};
+    for (std::size_t i = 0; i < kept; ++i) {
+        list.push_back(all[i]);
+    }
+    data.set(name, list);
+    data.set(name + "_omitted", kept < all.size());
+    data.set(name + "_omitted_count", std::to_string(all.size() - kept));
+}
+
+// Return the largest n in [0, size] with fits(n), assuming fits is monotone; nullopt if none.
+template <typename Fits> std::optional<std::size_t> largest_fitting(std::size_t size, Fits fits)
+{
+    if (!fits(0)) {
+        return std::nullopt;
+    }
+    std::size_t low = 0; // fits
+    std::size_t high = size;
+    while (low < high) {
+        const std::size_t middle = low + (high - low + 1) / 2;
+        if (fits(middle)) {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return low;
+}
+
+// Return `text` without the blank lines that false sections leave: at most one blank line in a
+// row, none at the start. Note: kainjow's mustache keeps the line of a standalone tag that
+// renders nothing.
+std::string tidy(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t newlines = 2; // as if after a blank line, so leading blank lines go
+    for (const char c : text) {
+        newlines = c == '\n' ? newlines + 1 : 0;
+        if (newlines <= 2) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Cut `text` to at most `limit` bytes without splitting a UTF-8 sequence.
+std::string cut_utf8(std::string text, std::size_t limit)
+{
+    if (text.size() <= limit) {
+        return text;
+    }
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
+        --end;
+    }
+    text.resize(end);
+    return text;
+}
+
+} // namespace
+
+std::string escape_markdown(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+        case '|':
+            out += "\\|";
+            break;
+        case '`':
+            out += "&#96;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '\\':
+            out += "&#92;";
+            break;
+        case '*':
+            out += "&#42;";
+            break;
+        case '[':
+            out += "&#91;";
+            break;
+        case ']':
+            out += "&#93;";
+            break;
+        case '~':
+            out += "&#126;";
+            break;
+        case '_': {
+            // Note: an underscore inside a word never starts emphasis, so BM_sort stays readable.
+            const bool inside =
+                i > 0 && i + 1 < text.size() && is_word(text[i - 1]) && is_word(text[i + 1]);
+            out += inside ? "_" : "&#95;";
+            break;
+        }
+        case '\n':
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string render_markdown(const baselines::Comparison& comparison, const MarkdownOptions& options)
+{
+    const std::string text =
+        options.template_text ? *options.template_text : std::string(builtin_template("markdown"));
+    kainjow::mustache::mustache view{text};
+    if (!view.is_valid()) {
+        fail(ExitCode::usage, "Markdown template: {}", view.error_message());
+    }
+    auto report = build(comparison, options);
+    const auto render = [&](std::size_t attention, std::size_t rows) {
+        set_table(report.base, "attention", report.attention, attention);
+        set_table(report.base, "rows", report.rows, rows);
+        return tidy(view.render(report.base));
+    };
+
+    auto out = render(report.attention.size(), report.rows.size());
+    if (out.size() <= options.max_chars) {
+        return out;
+    }
+    // Rows are in attention order, so cutting from the end drops unchanged ones first.
+    const auto rows = largest_fitting(report.rows.size(), [&](std::size_t n) {
+        return render(report.attention.size(), n).size() <= options.max_chars;
+    });
+    if (rows) {
+        return render(report.attention.size(), *rows);
+    }
+    const auto attention = largest_fitting(report.attention.size(), [&](std::size_t n) {
+        return render(n, 0).size() <= options.max_chars;
+    });
+    return cut_utf8(render(attention.value_or(0), 0), options.max_chars);
+}
+
+} // namespace perfgate::reporters
