@@ -10,6 +10,9 @@ expect_in out "[discover] looks in cmake-out/release" "says where discovery will
 expect_true "perfgate.toml is written" test -f perfgate.toml
 expect_true "the workflow is written" test -f .github/workflows/perfgate.yml
 expect_true "the build tree is filled in" grep -qF 'paths       = ["cmake-out/release"]' perfgate.toml
+expect_true "the build command is not HTML-escaped" \
+  grep -qF 'cmake -B cmake-out/release -DCMAKE_BUILD_TYPE=Release && cmake --build cmake-out/release' \
+  .github/workflows/perfgate.yml
 expect_true "the workflow keeps GitHub's expressions" \
   grep -qF '${{ github.event.pull_request.base.sha }}' .github/workflows/perfgate.yml
 
