@@ -66,7 +66,7 @@ case "$1" in
       ../build/perfgate run --quiet --save-baseline main >/dev/null
     fi
     status=0
-    ../build/perfgate run || status=$?
+    ../build/perfgate run --format console,markdown,html,junit || status=$?
     # A regression (1) is the gate working, not a broken demo; usage (2) or broken runs (3) are.
     echo "perfgate exited with $status (0 passed, 1 the gate failed, 2 bad input, 3 broken run)"
     [ "$status" -le 1 ]
