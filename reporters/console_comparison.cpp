@@ -1,3 +1,4 @@
+#include <reporters/comparison_text.hpp>
 #include <reporters/console_comparison.hpp>
 #include <reporters/run_table.hpp>
 #include <util/text_table.hpp>
@@ -13,32 +14,6 @@ namespace {
 
 using baselines::MetricComparison;
 using baselines::Verdict;
-
-// Sort rank: what needs attention first.
-int rank(const MetricComparison& entry)
-{
-    if (entry.verdict == Verdict::regressed) {
-        return 3 - static_cast<int>(entry.level); // blocker 0 … none 3
-    }
-    if (entry.verdict == Verdict::failed) {
-        return 4;
-    }
-    if (entry.budget && entry.budget->breached) {
-        return 5;
-    }
-    switch (entry.verdict) {
-    case Verdict::improved:
-        return 6;
-    case Verdict::underpowered:
-        return 7;
-    case Verdict::new_benchmark:
-        return 8;
-    case Verdict::missing:
-        return 9;
-    default:
-        return 10;
-    }
-}
 
 fmt::text_style style_of(const MetricComparison& entry)
 {
@@ -61,31 +36,10 @@ fmt::text_style style_of(const MetricComparison& entry)
     }
 }
 
-std::string verdict_text(const MetricComparison& entry)
+// The verdict as the console shows it: "~" marks unchanged (design.md §6.4).
+std::string console_verdict(const MetricComparison& entry)
 {
-    if (entry.verdict == Verdict::regressed && entry.level != core::Level::none) {
-        return fmt::format("regressed ({})", core::to_string(entry.level));
-    }
-    if (entry.verdict == Verdict::unchanged) {
-        return "~ unchanged";
-    }
-    return std::string(baselines::to_string(entry.verdict));
-}
-
-std::string budget_text(const MetricComparison& entry)
-{
-    if (!entry.budget) {
-        return "";
-    }
-    const auto& budget = *entry.budget;
-    const auto limit = format_value(budget.limit, entry.unit, std::nullopt);
-    return budget.breached
-               ? fmt::format("{} {} > {}: BREACHED",
-                             budget.statistic,
-                             format_value(budget.value, entry.unit, std::nullopt),
-                             limit)
-               : fmt::format(
-                     "{} ≤ {}: {:.0f}% headroom", budget.statistic, limit, budget.headroom * 100);
+    return entry.verdict == Verdict::unchanged ? "~ unchanged" : verdict_text(entry);
 }
 
 } // namespace
@@ -154,13 +108,7 @@ std::string gate_line(const baselines::Comparison& comparison)
 
 std::string render_console_comparison(const baselines::Comparison& comparison, bool color)
 {
-    std::vector<const MetricComparison*> entries;
-    for (const auto& entry : comparison.entries) {
-        entries.push_back(&entry);
-    }
-    std::stable_sort(entries.begin(), entries.end(), [](const auto* a, const auto* b) {
-        return rank(*a) < rank(*b);
-    });
+    const auto entries = attention_order(comparison.entries);
     const bool budgets = std::any_of(
         entries.begin(), entries.end(), [](const auto* e) { return e->budget.has_value(); });
 
@@ -178,22 +126,16 @@ std::string render_console_comparison(const baselines::Comparison& comparison, b
     }
     util::TextTable table(std::move(columns));
     for (const auto* entry : entries) {
-        auto median = [&](const std::optional<core::Summary>& s) {
-            return s ? format_value(s->median, entry->unit, std::nullopt) : std::string("-");
-        };
         std::vector<std::string> row{
             entry->id,
             entry->metric,
-            median(entry->baseline),
-            median(entry->current),
+            median_text(*entry, entry->baseline),
+            median_text(*entry, entry->current),
             entry->change ? format_change(*entry->change) : "-",
-            entry->interval ? fmt::format("[{}, {}]",
-                                          format_change(entry->interval->low),
-                                          format_change(entry->interval->high))
-                            : "-",
+            interval_text(*entry),
             entry->p_value ? fmt::format("{:.3f}", *entry->p_value) : "-",
-            color ? fmt::format(style_of(*entry), "{}", verdict_text(*entry))
-                  : verdict_text(*entry)};
+            color ? fmt::format(style_of(*entry), "{}", console_verdict(*entry))
+                  : console_verdict(*entry)};
         if (budgets) {
             row.push_back(budget_text(*entry));
         }
