@@ -2,6 +2,10 @@
 // process's peak memory reported as a counter.
 #include <baselines/comparison.hpp>
 #include <core/config.hpp>
+#include <reporters/console_comparison.hpp>
+#include <reporters/html.hpp>
+#include <reporters/junit.hpp>
+#include <reporters/markdown.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -70,6 +74,29 @@ void BM_CompareToJson(benchmark::State& state)
     state.counters["peak_rss_MiB"] = peak_rss_mib();
 }
 BENCHMARK(BM_CompareToJson)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Every format rendered from one comparison (design.md §10: under 1 s on top of comparing).
+void BM_RenderEveryFormat(benchmark::State& state)
+{
+    const int benchmarks = static_cast<int>(state.range(0));
+    const auto comparison = perfgate::baselines::compare(make_document(benchmarks, 1.0, 1),
+                                                         make_document(benchmarks, 1.3, 2),
+                                                         perfgate::core::Config{},
+                                                         {});
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(perfgate::reporters::render_console_comparison(comparison, false));
+        benchmark::DoNotOptimize(perfgate::reporters::render_markdown(comparison, {}));
+        perfgate::reporters::MarkdownOptions comment;
+        comment.pr_comment = true;
+        benchmark::DoNotOptimize(perfgate::reporters::render_markdown(comparison, comment));
+        benchmark::DoNotOptimize(perfgate::reporters::render_html(comparison));
+        benchmark::DoNotOptimize(perfgate::reporters::render_junit(comparison));
+        benchmark::DoNotOptimize(perfgate::baselines::to_json(comparison).dump());
+    }
+    state.SetItemsProcessed(state.iterations() * benchmarks);
+    state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+BENCHMARK(BM_RenderEveryFormat)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -24,6 +24,13 @@ if command -v xmllint >/dev/null; then
   expect_eq "$(xmllint --xpath 'string(//testsuite/@tests)' .perfgate/last/junit.xml)" "2" "one test case per benchmark"
 fi
 
+printf 'CUSTOM REPORT {{#nothing}}x{{/nothing}}\n' >custom.mustache
+pg report .perfgate/last/comparison.json --format markdown --template markdown=custom.mustache --output custom
+expect_status 0 "--template markdown=FILE"
+expect_true "the custom template is used" grep -q "^CUSTOM REPORT" custom/report.md
+pg report .perfgate/last/comparison.json --format markdown --template junit=custom.mustache --output custom
+expect_status 2 "--template for a format without templates"
+
 pg run --runs 4 --warmup 0 --quiet --format json --output elsewhere 'true'
 expect_true "--output chooses the folder" test -s elsewhere/comparison.json
 
