@@ -85,6 +85,23 @@ int decimals_for(double value)
 
 } // namespace
 
+std::optional<double> seconds_per(std::string_view unit)
+{
+    if (unit == "s") {
+        return 1.0;
+    }
+    if (unit == "ms") {
+        return 1e-3;
+    }
+    if (unit == "us" || unit == "µs") {
+        return 1e-6;
+    }
+    if (unit == "ns") {
+        return 1e-9;
+    }
+    return std::nullopt;
+}
+
 double parse_duration(std::string_view text)
 {
     if (const auto number = split_number(text)) {

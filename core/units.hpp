@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ double parse_duration(std::string_view text);
 // Parse a percentage such as "15%" or "2.5%" into a fraction (0.15, 0.025).
 // Throws Error(usage) for anything else, negative values included.
 double parse_percent(std::string_view text);
+
+// Return how many seconds one `unit` is ("s", "ms", "us", "ns"), or nullopt when `unit` is not
+// a time.
+std::optional<double> seconds_per(std::string_view unit);
 
 // A display unit for times: seconds are multiplied by `factor` and followed by `suffix`.
 struct TimeUnit

@@ -471,7 +471,7 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(const nlohmann::json&
 
 std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
                                                         const GoogleBenchmarkSettings& settings,
-                                                        RunObserver& observer)
+                                                        core::RunObserver& observer)
 {
     const auto first = attempt(program, program.benchmarks, settings);
     const auto& process = first.process;

@@ -1,3 +1,4 @@
+#include <core/json_file.hpp>
 #include <core/results.hpp>
 #include <util/file.hpp>
 
@@ -425,18 +426,20 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     SUBCASE("command not an array of strings")
     {
         command["command"] = ordered_json::array({"./tool", 3});
-        CHECK(read_error(json) == "'x.json': benchmarks[1].command: expected an array of strings");
+        CHECK(read_error(json) == "'x.json': benchmarks[1].command[1]: expected a string");
     }
     SUBCASE("an exit code that is not an integer")
     {
         command["exit_codes"][2] = 0.5;
-        CHECK(read_error(json) == "'x.json': benchmarks[1].exit_codes[2]: expected an integer");
+        CHECK(read_error(json) ==
+              "'x.json': benchmarks[1].exit_codes[2]: expected an integer, not a fraction");
     }
     SUBCASE("negative memory")
     {
         json["environment"]["memory_bytes"] = -1;
         CHECK(read_error(json) ==
-              "'x.json': environment.memory_bytes: expected a non-negative integer");
+              "'x.json': environment.memory_bytes: integer -1 out of range: expected 0 to "
+              "18446744073709551615");
     }
     SUBCASE("git.dirty not a boolean")
     {

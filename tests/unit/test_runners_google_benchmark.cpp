@@ -15,6 +15,7 @@ using namespace perfgate;
 using namespace perfgate::runners;
 using core::BenchmarkResult;
 using core::Better;
+using core::RunObserver;
 using core::Status;
 using perfgate::test::error_of;
 using perfgate::test::TempDir;
