@@ -40,19 +40,24 @@ else
   fail "tests/e2e/fake_github.py does not parse"
 fi
 
-# The action forwards every input run.sh reads, and exposes what run.sh writes as outputs.
+# The action forwards every input run.sh and comment.sh read, and exposes what run.sh writes as
+# outputs.
 action_yml="$src/.github/actions/perfgate/action.yml"
-for variable in $(grep -o 'INPUT_[A-Z_]*' "$src/.github/actions/perfgate/run.sh" | sort -u) \
+for variable in $(grep -oh 'INPUT_[A-Z_]*' "$src"/.github/actions/perfgate/*.sh | sort -u) \
   PERFGATE_BIN GITHUB_TOKEN PR_NUMBER; do
   expect_true "action.yml sets $variable" grep -q "^ *$variable: \${{ " "$action_yml"
 done
-for input in config baseline fail-on comment token args working-directory; do
+for input in config baseline fail-on comment token comment-author pr-number comment-file args \
+  working-directory perfgate; do
   expect_true "action.yml has the input $input" grep -q "^  $input:$" "$action_yml"
 done
-for output in exit-code comment-url; do
+# Note: exec, so that the step's shell, whose environment holds the token, is not the parent of the
+# benchmarks (they could read its /proc/PID/environ).
+expect_true "the step execs run.sh" grep -qF 'run: exec bash "$GITHUB_ACTION_PATH/run.sh"' "$action_yml"
+for output in exit-code comment-url comment-file; do
   expect_true "action.yml has the output $output" \
     grep -qF "value: \${{ steps.perfgate.outputs.$output }}" "$action_yml"
-  expect_true "run.sh writes the output $output" grep -qF "'$output=" \
+  expect_true "run.sh writes the output $output" grep -qF "set_output $output " \
     "$src/.github/actions/perfgate/run.sh"
 done
 
