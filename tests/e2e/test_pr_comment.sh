@@ -371,10 +371,16 @@ expect_eq "$(received)" "$(printf '%s\n' 'GET /repos/octo/repo/issues/12/comment
   'POST /repos/octo/repo/issues/12/comments')" "the file is posted on that pull request"
 expect_eq "$(sent_body 1)" "$(cat follow-up.md)" "byte for byte"
 expect_true "comment-url output" grep -qx 'comment-url=https://github.invalid/pull/12#issuecomment-1000' github-output
+printf 'no marker\n' >no-marker.md
+action INPUT_COMMENT_FILE="$WORK/no-marker.md" PR_NUMBER=12
+expect_status 0 "a comment file without the marker"
+expect_eq "$(sent_body 3)" "$(printf '%s\nno marker' "$marker")" \
+  "gets it, so that the next run finds the comment"
+expect_eq "$(received | tail -n 1)" "PATCH /repos/octo/repo/issues/comments/1000" "and updates it"
 action INPUT_COMMENT_FILE="$WORK/follow-up.md" PR_NUMBER='7/../../x'
 expect_status 1 "a pull request number that is not a number"
 expect_in err "PR_NUMBER '7/../../x' is not a pull request number" "is refused"
-expect_eq "$(received | wc -l)" "2" "before any request"
+expect_eq "$(received | wc -l)" "4" "before any request"
 action INPUT_COMMENT_FILE="$WORK/follow-up.md" PR_NUMBER=
 expect_status 2 "comment-file without a pull request"
 start_server --fail-status 403 --fail-methods POST,PATCH

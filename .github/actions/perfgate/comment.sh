@@ -142,7 +142,10 @@ if [ -z "$id" ] && [ "$others" -gt 0 ]; then
     "$others" "$author" | inert >&2
 fi
 
-jq -n --rawfile body "$body_file" '{body: $body}' >"$tmp/request.json" ||
+# A text without the marker gets it: otherwise the next run would not find it and post another.
+jq -n --rawfile body "$body_file" --arg marker "$marker" \
+  '{body: (if $body | startswith($marker) then $body else $marker + "\n" + $body end)}' \
+  >"$tmp/request.json" ||
   die "cannot build the request from '$body_file'"
 if [ -n "$id" ]; then
   method=PATCH
