@@ -140,9 +140,11 @@ token_exposed() {
 
 # log_is_inert FILE: no line of FILE could start a workflow command or carries a control
 # character; the only commands are run.sh's own annotations.
+# Note: the runner trims Unicode blanks too before looking for `::`.
 log_is_inert() {
   ! grep -v -e '^::error title=perfgate::' -e '^::warning title=perfgate::' "$1" |
-    grep -q '^[[:space:]]*::' && ! grep -qF '##[' "$1" && ! LC_ALL=C grep -q '[[:cntrl:]]' "$1"
+    LC_ALL=C grep -q '^[^[:alnum:][:punct:]]*::' && ! grep -qF '##[' "$1" &&
+    ! LC_ALL=C grep -q '[[:cntrl:]]' "$1"
 }
 
 # 1. The first run on a pull request creates the comment.
@@ -343,7 +345,7 @@ expect_in err "the answer has no html_url that is a URL" "says so"
 action FAKE_EXIT=0 FAKE_COMPARISON="$WORK/passed.json"
 expect_status 1 "the comment's URL is broken: the step fails"
 # An error body is printed, but cannot start a workflow command or carry control characters.
-printf '  ::add-mask::oops\n::error::pwned\r\nsee ##[warning]x \033[31mred\a\n\t::set-output name=a::b\n' \
+printf '  ::add-mask::oops\n::error::pwned\r\nsee ##[warning]x \033[31mred\a\n\t::set-output name=a::b\n\302\240::warning::nbsp\n' \
   >evil-body
 start_server --fail-status 502 --fail-body evil-body
 action FAKE_EXIT=0 FAKE_COMPARISON="$WORK/passed.json"

@@ -23,16 +23,20 @@ author=${INPUT_COMMENT_AUTHOR:-github-actions[bot]}
 readonly exit_forbidden=4
 
 # inert: stdin to stdout, made safe to print in an Actions log. Control characters become `?`;
-# a line that could start a workflow command (`::` after optional blanks) gets a leading `> `,
-# and `##[` (the older command syntax, matched anywhere in a line) becomes `#-#[`.
+# a line that could start a workflow command gets a leading `> ` (`::` after blanks, Unicode ones
+# included: the runner trims those too), and `##[` (the older syntax, matched anywhere in a
+# line) becomes `#-#[`.
 inert() {
-  LC_ALL=C sed -e 's/[[:cntrl:]]/?/g' -e 's/^[[:space:]]*::/> &/' -e 's/##\[/#-#[/g'
+  LC_ALL=C sed -e 's/[[:cntrl:]]/?/g' -e 's/^[^[:alnum:][:punct:]]*::/> &/' -e 's/##\[/#-#[/g'
 }
 
+# die_with CODE MESSAGE: print MESSAGE on one line (a line break in it shown as `\n`, so that
+# none of the API's words starts a line) and exit with CODE.
 die_with() {
-  local code=$1
+  local code=$1 message
   shift
-  printf 'perfgate comment: %s\n' "$*" | inert >&2
+  message=$*
+  printf 'perfgate comment: %s\n' "${message//$'\n'/\\n}" | inert >&2
   exit "$code"
 }
 

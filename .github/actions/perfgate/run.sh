@@ -47,10 +47,11 @@ perfgate=${PERFGATE_BIN:-perfgate}
 marker='<!-- perfgate -->'
 
 # inert: stdin to stdout, made safe to print in an Actions log. Control characters become `?`;
-# a line that could start a workflow command (`::` after optional blanks) gets a leading `> `,
-# and `##[` (the older command syntax, matched anywhere in a line) becomes `#-#[`.
+# a line that could start a workflow command gets a leading `> ` (`::` after blanks, Unicode ones
+# included: the runner trims those too), and `##[` (the older syntax, matched anywhere in a
+# line) becomes `#-#[`.
 inert() {
-  LC_ALL=C sed -e 's/[[:cntrl:]]/?/g' -e 's/^[[:space:]]*::/> &/' -e 's/##\[/#-#[/g'
+  LC_ALL=C sed -e 's/[[:cntrl:]]/?/g' -e 's/^[^[:alnum:][:punct:]]*::/> &/' -e 's/##\[/#-#[/g'
 }
 
 # annotate LEVEL MESSAGE: a `::error` or `::warning` annotation whose text is only text.
