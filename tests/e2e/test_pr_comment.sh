@@ -81,13 +81,13 @@ cat >failed.json <<'JSON'
 {
   "schema": "perfgate-comparison/1",
   "totals": {"regressed": 2, "warning": 0, "critical": 0, "blocker": 1, "improved": 1,
-             "unchanged": 1, "underpowered": 0, "new": 0, "missing": 0, "failed": 0,
+             "unchanged": 1, "inconclusive": 0, "new": 0, "missing": 0, "failed": 0,
              "budget_breaches": 0},
   "gate": {"passed": false, "fail_on": "blocker", "failures": 1, "exit_code": 1},
   "benchmarks": [
     {"id": "suite/a|b <script>", "metric": "cpu_time", "verdict": "regressed", "level": "blocker",
      "change": 0.8123},
-    {"id": "suite/steady", "metric": "cpu_time", "verdict": "regressed", "level": "none",
+    {"id": "suite/steady", "metric": "cpu_time", "verdict": "regressed", "level": "warning",
      "change": 0.031},
     {"id": "suite/faster", "metric": "cpu_time", "verdict": "improved", "level": "none",
      "change": -0.2},
@@ -97,7 +97,7 @@ cat >failed.json <<'JSON'
 }
 JSON
 jq '.totals = {"regressed": 0, "warning": 0, "critical": 0, "blocker": 0, "improved": 0,
-               "unchanged": 1, "underpowered": 0, "new": 0, "missing": 0, "failed": 0,
+               "unchanged": 1, "inconclusive": 0, "new": 0, "missing": 0, "failed": 0,
                "budget_breaches": 0}
     | .gate = {"passed": true, "fail_on": "blocker", "failures": 0, "exit_code": 0}
     | .benchmarks = [.benchmarks[3]]' failed.json >passed.json
@@ -158,11 +158,11 @@ expect_eq "$(received)" "$(printf '%s\n' 'GET /repos/octo/repo/issues/7/comments
 expect_eq "$(sent_body 1 | head -n 1)" "$marker" "the comment starts with the marker"
 sent_body 1 >comment-1.md
 expect_true "the gate result" grep -qF 'gate FAILED (fail-on blocker)' comment-1.md
-expect_true "the counts" grep -qF '2 regressed (0 warning, 0 critical, 1 blocker), 1 improved, 1 unchanged' comment-1.md
+expect_true "the counts" grep -qF '2 regressed (0 warning, 0 critical, 1 blocker), 1 unchanged, 1 improved' comment-1.md
 expect_true "a regression, its name escaped for Markdown" \
   grep -qxF '| suite/a\|b &lt;script&gt; | cpu_time | +81.2% | blocker |' comment-1.md
-expect_true "a regression below warning" \
-  grep -qxF '| suite/steady | cpu_time | +3.1% | below warning |' comment-1.md
+expect_true "a regression below the gate's level" \
+  grep -qxF '| suite/steady | cpu_time | +3.1% | warning |' comment-1.md
 expect_true "no row for what did not regress" sh -c '! grep -qe faster -e same comment-1.md'
 expect_eq "$(jq -r '.authorization + "," + .accept + "," + .api_version' "$requests" | sort -u)" \
   "Bearer $token,application/vnd.github+json,2022-11-28" "GitHub's headers on every request"

@@ -147,7 +147,7 @@ fallback_comment() {
     def percent: if . == null then "-"
       else (. * 1000 | round / 10) as $p | (if $p > 0 then "+" else "" end) + ($p | tostring) + "%"
       end;
-    def attention: .verdict == "regressed" or (.budget.breached // false);
+    def attention: (.fails_gate // false) or .verdict == "regressed" or (.budget.breached // false);
     .totals as $t
     | [.benchmarks[] | select(attention)] as $rows
     | $marker,
@@ -155,14 +155,14 @@ fallback_comment() {
        elif .gate.exit_code == 3 then "### perfgate: 💥 broken run"
        else "### perfgate: ❌ gate FAILED (fail-on \(.gate.fail_on))" end),
       "",
-      "\($t.regressed) regressed (\($t.warning) warning, \($t.critical) critical, \($t.blocker) blocker), \($t.improved) improved, \($t.unchanged) unchanged, \($t.underpowered) underpowered, \($t.new) new, \($t.missing) missing, \($t.failed) failed, \($t.budget_breaches) over budget",
+      "\($t.regressed) regressed (\($t.warning) warning, \($t.critical) critical, \($t.blocker) blocker), \($t.unchanged) unchanged, \($t.improved) improved, \($t.inconclusive) inconclusive, \($t.new) new, \($t.missing) missing, \($t.failed) failed, \($t.budget_breaches) over budget",
       "",
       if ($rows | length) == 0 then "No regressions."
       else
         "| Benchmark | Metric | Change | Level |",
         "|---|---|--:|---|",
         ($rows[] | "| \(.id | cell) | \(.metric | cell) | \(.change | percent) | \(
-          if .budget.breached // false then "over budget" elif .level == "none" then "below warning" else .level | cell end) |")
+          if .budget.breached // false then "over budget" elif .verdict == "inconclusive" then "inconclusive" else .level | cell end) |")
       end' "$1"
 }
 
