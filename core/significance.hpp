@@ -7,7 +7,7 @@
 
 namespace perfgate::core {
 
-// The two-sided Mann-Whitney U test of `a` against `b` (design.md §6.3), computed as SciPy's
+// The two-sided Mann-Whitney U test of `a` against `b` (docs/statistics.md), computed as SciPy's
 // `mannwhitneyu(a, b, alternative="two-sided", method="auto")`: the exact distribution when
 // min(n_a, n_b) <= 8 and there are no ties, else the normal approximation with tie and
 // continuity corrections.

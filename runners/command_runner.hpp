@@ -40,7 +40,7 @@ struct CommandBenchmark
     std::map<std::string, std::string> parameters; // `--parameter-*` values it was made with
 };
 
-// How long to sample (design.md §5.1).
+// How long to sample (README, "Run commands").
 struct Sampling
 {
     int warmup = 1;
