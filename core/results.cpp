@@ -456,11 +456,10 @@ std::string_view short_reason(std::string_view message)
     return message;
 }
 
-template <typename Json> Json parse_json_file(const fs::path& path)
+template <typename Json> Json parse_json_text(const std::string& text, std::string_view origin)
 {
-    const std::string text = util::read_file(path);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        fail(ExitCode::usage, "{}: empty file, expected JSON", path.string());
+        fail(ExitCode::usage, "{}: empty file, expected JSON", origin);
     }
     try {
         return Json::parse(text);
@@ -469,12 +468,12 @@ template <typename Json> Json parse_json_file(const fs::path& path)
         const auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
         fail(ExitCode::usage,
              "{}:{}:{}: malformed JSON: {}",
-             path.string(),
+             origin,
              line,
              column,
              short_reason(error.what()));
     } catch (const nlohmann::json::exception& error) {
-        fail(ExitCode::usage, "{}: malformed JSON: {}", path.string(), short_reason(error.what()));
+        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, short_reason(error.what()));
     }
 }
 
@@ -540,13 +539,18 @@ ResultsDocument results_from_json(const nlohmann::ordered_json& json, std::strin
 
 nlohmann::json read_json_file(const fs::path& path)
 {
-    return parse_json_file<nlohmann::json>(path);
+    return parse_json_text<nlohmann::json>(util::read_file(path), path.string());
+}
+
+ResultsDocument results_from_text(const std::string& text, std::string_view origin)
+{
+    // Ordered, so that metrics keep the order they were written in.
+    return results_from_json(parse_json_text<ordered_json>(text, origin), origin);
 }
 
 ResultsDocument load_results(const fs::path& path)
 {
-    // Ordered, so that metrics keep the order they were written in.
-    return results_from_json(parse_json_file<ordered_json>(path), path.string());
+    return results_from_text(util::read_file(path), path.string());
 }
 
 void save_results(const ResultsDocument& document, const fs::path& path)

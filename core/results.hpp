@@ -102,6 +102,10 @@ ResultsDocument results_from_json(const nlohmann::ordered_json& json, std::strin
 // Parse a JSON file; malformed JSON throws Error(usage) "FILE:LINE:COLUMN: malformed JSON: ...".
 nlohmann::json read_json_file(const std::filesystem::path& path);
 
+// Parse `text` as JSON and read it as a results document, keeping the order of metrics; errors
+// name `origin` as read_json_file and results_from_json name the file.
+ResultsDocument results_from_text(const std::string& text, std::string_view origin);
+
 // Read a results file (read_json_file + results_from_json), keeping the order of metrics.
 ResultsDocument load_results(const std::filesystem::path& path);
 

@@ -514,6 +514,23 @@ TEST_CASE("load_results names the file in errors")
           "'" + path.string() + "': unknown schema 'foo/2': expected 'perfgate-results/1'");
 }
 
+TEST_CASE("results_from_text reads a document from text, naming the origin in errors")
+{
+    const std::string text = to_json(sample_document()).dump();
+    check_same(results_from_text(text, "memory"), sample_document());
+
+    const auto message = [](const std::string& bad) {
+        const Error error = error_of([&] { results_from_text(bad, "piped.json"); });
+        CHECK(error.code() == ExitCode::usage);
+        return std::string(error.what());
+    };
+    CHECK(message("") == "piped.json: empty file, expected JSON");
+    CHECK(message("{\n  \"schema\": }") ==
+          "piped.json:2:13: malformed JSON: unexpected '}'; expected '[', '{', or a literal");
+    CHECK(message(R"({"schema": "foo/2"})") ==
+          "'piped.json': unknown schema 'foo/2': expected 'perfgate-results/1'");
+}
+
 TEST_CASE("save_results writes pretty JSON atomically")
 {
     const TempDir dir;
