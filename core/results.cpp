@@ -1,4 +1,6 @@
+#include <core/json_reader.hpp>
 #include <core/results.hpp>
+#include <core/units.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 
@@ -8,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -137,156 +140,67 @@ ordered_json to_json(const BenchmarkResult& result)
     return json;
 }
 
-// Where a value sits in the document, as a chain of stack frames: built for free while
-// reading, turned into text ("benchmarks[2].metrics.wall") only for an error message.
-struct JsonPath
-{
-    const JsonPath* parent = nullptr;
-    std::string_view key;
-    std::size_t index = 0;
-    bool is_element = false;
-
-    JsonPath field(std::string_view name) const { return {this, name, 0, false}; }
-    JsonPath element(std::size_t position) const { return {this, {}, position, true}; }
-
-    std::string str() const
-    {
-        if (parent == nullptr) {
-            return {};
-        }
-        std::string text = parent->str();
-        if (is_element) {
-            return text + "[" + std::to_string(index) + "]";
-        }
-        const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-        });
-        if (plain) {
-            return text + (text.empty() ? "" : ".") + std::string(key);
-        }
-        return text + "[" + nlohmann::json(key).dump() + "]";
-    }
-};
-
 // Reads one perfgate-results/1 document, from either JSON flavour, with errors naming the
 // origin and the path of the offending value.
 template <typename Json> class DocumentReader
 {
 public:
-    explicit DocumentReader(std::string_view origin) : m_origin(origin) {}
+    explicit DocumentReader(std::string_view origin) : m_read(origin) {}
 
     ResultsDocument read(const Json& json) const
     {
         const JsonPath root;
         if (!json.is_object()) {
-            fail(ExitCode::usage, "'{}': expected a JSON object", m_origin);
+            fail(ExitCode::usage, "'{}': expected a JSON object", m_read.origin());
         }
         check_schema(json);
         ResultsDocument document;
-        document.perfgate_version = optional_string(json, root.field("perfgate"));
-        document.created = optional_string(json, root.field("created"));
-        if (const Json* environment = find(json, "environment")) {
+        document.perfgate_version = m_read.optional_string(json, root.field("perfgate"));
+        document.created = m_read.optional_string(json, root.field("created"));
+        if (const Json* environment = m_read.find(json, "environment")) {
             document.environment = read_environment(*environment, root.field("environment"));
         }
         const JsonPath benchmarks_path = root.field("benchmarks");
-        const Json& benchmarks = require(json, benchmarks_path, "an array");
-        if (!benchmarks.is_array()) {
-            fail_at(benchmarks_path, "expected an array");
-        }
+        const Json& benchmarks = m_read.as_array(
+            m_read.require(json, benchmarks_path, "an array"), benchmarks_path, "an array");
         document.benchmarks.reserve(benchmarks.size());
+        std::map<std::string, std::size_t, std::less<>> index_of_id;
         for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-            document.benchmarks.push_back(
-                read_benchmark(benchmarks[i], benchmarks_path.element(i)));
+            const JsonPath path = benchmarks_path.element(i);
+            BenchmarkResult& result =
+                document.benchmarks.emplace_back(read_benchmark(benchmarks[i], path));
+            const auto [previous, added] = index_of_id.emplace(result.id, i);
+            if (!added) {
+                m_read.fail_at(path.field("id"),
+                               fmt::format("duplicate id '{}', also in benchmarks[{}]",
+                                           result.id,
+                                           previous->second));
+            }
         }
         return document;
     }
 
 private:
-    std::string_view m_origin;
-
-    [[noreturn]] void fail_at(const JsonPath& path, std::string_view problem) const
-    {
-        fail(ExitCode::usage, "'{}': {}: {}", m_origin, path.str(), problem);
-    }
-
-    static const Json* find(const Json& object, std::string_view key)
-    {
-        const auto it = object.find(key);
-        return it == object.end() ? nullptr : &*it;
-    }
-
-    const Json& require(const Json& object, const JsonPath& path, std::string_view what) const
-    {
-        const Json* value = find(object, path.key);
-        if (value == nullptr) {
-            fail_at(path, fmt::format("missing, expected {}", what));
-        }
-        return *value;
-    }
+    JsonReader<Json> m_read;
 
     void check_schema(const Json& json) const
     {
-        const Json* schema = find(json, "schema");
+        const Json* schema = m_read.find(json, "schema");
         if (schema == nullptr) {
-            fail(
-                ExitCode::usage, "'{}': missing schema: expected '{}'", m_origin, k_results_schema);
+            fail(ExitCode::usage,
+                 "'{}': missing schema: expected '{}'",
+                 m_read.origin(),
+                 k_results_schema);
         }
         if (!schema->is_string() ||
             schema->template get_ref<const std::string&>() != k_results_schema) {
             fail(ExitCode::usage,
                  "'{}': unknown schema {}: expected '{}'",
-                 m_origin,
+                 m_read.origin(),
                  schema->is_string() ? "'" + schema->template get<std::string>() + "'"
-                                     : schema->dump(),
+                                     : schema->dump(-1, ' ', false, Json::error_handler_t::replace),
                  k_results_schema);
         }
-    }
-
-    const std::string& as_string(const Json& value, const JsonPath& path) const
-    {
-        if (!value.is_string()) {
-            fail_at(path, "expected a string");
-        }
-        return value.template get_ref<const std::string&>();
-    }
-
-    std::string required_string(const Json& object, const JsonPath& path) const
-    {
-        return as_string(require(object, path, "a string"), path);
-    }
-
-    std::string optional_string(const Json& object, const JsonPath& path) const
-    {
-        const Json* value = find(object, path.key);
-        return value == nullptr ? std::string() : as_string(*value, path);
-    }
-
-    double as_number(const Json& value, const JsonPath& path) const
-    {
-        if (value.is_null()) {
-            return std::numeric_limits<double>::quiet_NaN();
-        }
-        if (!value.is_number()) {
-            fail_at(path, "expected a number");
-        }
-        return value.template get<double>();
-    }
-
-    template <typename Integer>
-    Integer as_integer(const Json& value, const JsonPath& path, std::string_view what) const
-    {
-        if (value.is_number_unsigned()) {
-            const auto number = value.template get<std::uint64_t>();
-            if (number <= static_cast<std::uint64_t>(std::numeric_limits<Integer>::max())) {
-                return static_cast<Integer>(number);
-            }
-        } else if (value.is_number_integer()) {
-            const auto number = value.template get<std::int64_t>();
-            if (std::in_range<Integer>(number)) {
-                return static_cast<Integer>(number);
-            }
-        }
-        fail_at(path, fmt::format("expected {}", what));
     }
 
     template <typename Enum, std::size_t size>
@@ -294,7 +208,7 @@ private:
                        const JsonPath& path,
                        const std::array<std::pair<Enum, std::string_view>, size>& names) const
     {
-        const std::string& text = as_string(require(object, path, "a string"), path);
+        const std::string& text = m_read.as_string(m_read.require(object, path, "a string"), path);
         for (const auto& [value, name] : names) {
             if (name == text) {
                 return value;
@@ -305,38 +219,31 @@ private:
             expected += i == 0 ? "" : i + 1 == size ? " or " : ", ";
             expected += "'" + std::string(names[i].second) + "'";
         }
-        fail_at(path, fmt::format("unknown value '{}': expected {}", text, expected));
+        m_read.fail_at(path, fmt::format("unknown value '{}': expected {}", text, expected));
     }
 
     Environment read_environment(const Json& json, const JsonPath& path) const
     {
-        if (!json.is_object()) {
-            fail_at(path, "expected an object");
-        }
+        m_read.as_object(json, path);
         Environment environment;
-        environment.host = optional_string(json, path.field("host"));
-        environment.os = optional_string(json, path.field("os"));
-        environment.cpu = optional_string(json, path.field("cpu"));
-        if (const Json* cpus = find(json, "cpus")) {
-            environment.cpus = as_integer<int>(*cpus, path.field("cpus"), "an integer");
+        environment.host = m_read.optional_string(json, path.field("host"));
+        environment.os = m_read.optional_string(json, path.field("os"));
+        environment.cpu = m_read.optional_string(json, path.field("cpu"));
+        if (const Json* cpus = m_read.find(json, "cpus")) {
+            environment.cpus = m_read.template as_integer<int>(*cpus, path.field("cpus"), 0);
         }
-        if (const Json* memory = find(json, "memory_bytes")) {
-            environment.memory_bytes = as_integer<std::uint64_t>(
-                *memory, path.field("memory_bytes"), "a non-negative integer");
+        if (const Json* memory = m_read.find(json, "memory_bytes")) {
+            environment.memory_bytes =
+                m_read.template as_integer<std::uint64_t>(*memory, path.field("memory_bytes"));
         }
-        if (const Json* git = find(json, "git"); git != nullptr && !git->is_null()) {
+        if (const Json* git = m_read.find(json, "git"); git != nullptr && !git->is_null()) {
             const JsonPath git_path = path.field("git");
-            if (!git->is_object()) {
-                fail_at(git_path, "expected an object");
-            }
+            m_read.as_object(*git, git_path);
             GitInfo info;
-            info.commit = optional_string(*git, git_path.field("commit"));
-            info.branch = optional_string(*git, git_path.field("branch"));
-            if (const Json* dirty = find(*git, "dirty")) {
-                if (!dirty->is_boolean()) {
-                    fail_at(git_path.field("dirty"), "expected true or false");
-                }
-                info.dirty = dirty->template get<bool>();
+            info.commit = m_read.optional_string(*git, git_path.field("commit"));
+            info.branch = m_read.optional_string(*git, git_path.field("branch"));
+            if (const Json* dirty = m_read.find(*git, "dirty")) {
+                info.dirty = m_read.as_bool(*dirty, git_path.field("dirty"));
             }
             environment.git = std::move(info);
         }
@@ -345,82 +252,87 @@ private:
 
     BenchmarkResult read_benchmark(const Json& json, const JsonPath& path) const
     {
-        if (!json.is_object()) {
-            fail_at(path, "expected an object");
-        }
+        m_read.as_object(json, path);
         BenchmarkResult result;
-        result.id = required_string(json, path.field("id"));
+        result.id = m_read.required_string(json, path.field("id"));
+        if (result.id.empty()) {
+            m_read.fail_at(path.field("id"), "empty, expected a benchmark id");
+        }
         result.source = required_enum(json, path.field("source"), k_source_names);
-        result.executable = optional_string(json, path.field("executable"));
-        if (const Json* command = find(json, "command")) {
+        result.executable = m_read.optional_string(json, path.field("executable"));
+        if (const Json* command = m_read.find(json, "command")) {
             const JsonPath command_path = path.field("command");
             if (!command->is_array() || !std::all_of(command->begin(),
                                                      command->end(),
                                                      [](const Json& v) { return v.is_string(); })) {
-                fail_at(command_path, "expected an array of strings");
+                m_read.fail_at(command_path, "expected an array of strings");
             }
             result.command = command->template get<std::vector<std::string>>();
         }
-        result.shell = optional_string(json, path.field("shell"));
-        if (const Json* startup = find(json, "shell_startup_seconds")) {
-            result.shell_startup_seconds = as_number(*startup, path.field("shell_startup_seconds"));
+        result.shell = m_read.optional_string(json, path.field("shell"));
+        if (const Json* startup = m_read.find(json, "shell_startup_seconds");
+            startup != nullptr && !startup->is_null()) {
+            result.shell_startup_seconds =
+                m_read.as_time(*startup, path.field("shell_startup_seconds"), "s");
         }
         result.status = required_enum(json, path.field("status"), k_status_names);
-        result.message = optional_string(json, path.field("message"));
-        if (const Json* codes = find(json, "exit_codes")) {
+        result.message = m_read.optional_string(json, path.field("message"));
+        if (const Json* codes = m_read.find(json, "exit_codes")) {
             const JsonPath codes_path = path.field("exit_codes");
-            if (!codes->is_array()) {
-                fail_at(codes_path, "expected an array of integers");
-            }
+            m_read.as_array(*codes, codes_path, "an array of integers");
             result.exit_codes.reserve(codes->size());
             for (std::size_t i = 0; i < codes->size(); ++i) {
                 result.exit_codes.push_back(
-                    as_integer<int>((*codes)[i], codes_path.element(i), "an integer"));
+                    m_read.template as_integer<int>((*codes)[i], codes_path.element(i)));
             }
         }
-        if (const Json* parameters = find(json, "parameters")) {
+        if (const Json* parameters = m_read.find(json, "parameters")) {
             if (!parameters->is_object() ||
                 !std::all_of(parameters->begin(), parameters->end(), [](const Json& value) {
                     return value.is_string();
                 })) {
-                fail_at(path.field("parameters"), "expected an object of strings");
+                m_read.fail_at(path.field("parameters"), "expected an object of strings");
             }
             for (const auto& [name, value] : parameters->items()) {
                 result.parameters.emplace(name, value.template get<std::string>());
             }
         }
-        if (const Json* context = find(json, "context")) {
+        if (const Json* context = m_read.find(json, "context")) {
             result.context = nlohmann::json(*context);
         }
         const JsonPath metrics_path = path.field("metrics");
-        const Json& metrics = require(json, metrics_path, "an object");
-        if (!metrics.is_object()) {
-            fail_at(metrics_path, "expected an object");
-        }
+        const Json& metrics =
+            m_read.as_object(m_read.require(json, metrics_path, "an object"), metrics_path);
         result.metrics.reserve(metrics.size());
         for (const auto& [name, metric] : metrics.items()) {
-            result.metrics.push_back(read_metric(name, metric, metrics_path.field(name)));
+            const JsonPath metric_path = metrics_path.field(name);
+            if (name.empty()) {
+                m_read.fail_at(metric_path, "empty metric name");
+            }
+            result.metrics.push_back(read_metric(name, metric, metric_path));
         }
         return result;
     }
 
     Metric read_metric(const std::string& name, const Json& json, const JsonPath& path) const
     {
-        if (!json.is_object()) {
-            fail_at(path, "expected an object");
-        }
+        m_read.as_object(json, path);
         Metric metric;
         metric.name = name;
-        metric.unit = required_string(json, path.field("unit"));
+        metric.unit = m_read.required_string(json, path.field("unit"));
         metric.better = required_enum(json, path.field("better"), k_better_names);
         const JsonPath samples_path = path.field("samples");
-        const Json& samples = require(json, samples_path, "an array of numbers");
-        if (!samples.is_array()) {
-            fail_at(samples_path, "expected an array of numbers");
-        }
+        const Json& samples =
+            m_read.as_array(m_read.require(json, samples_path, "an array of numbers"),
+                            samples_path,
+                            "an array of numbers");
+        // Note: a time cannot be negative or infinite; a counter can be anything, NaN included.
+        const bool time = is_time_unit(metric.unit);
         metric.samples.reserve(samples.size());
         for (std::size_t i = 0; i < samples.size(); ++i) {
-            metric.samples.push_back(as_number(samples[i], samples_path.element(i)));
+            const JsonPath sample_path = samples_path.element(i);
+            metric.samples.push_back(time ? m_read.as_time(samples[i], sample_path, metric.unit)
+                                          : m_read.as_number(samples[i], sample_path));
         }
         return metric;
     }

@@ -435,6 +435,12 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     SUBCASE("negative memory")
     {
         json["environment"]["memory_bytes"] = -1;
+        CHECK(read_error(json) == "'x.json': environment.memory_bytes: -1 is out of range: "
+                                  "expected an integer from 0 to 18446744073709551615");
+    }
+    SUBCASE("memory not an integer")
+    {
+        json["environment"]["memory_bytes"] = 1.5;
         CHECK(read_error(json) ==
               "'x.json': environment.memory_bytes: expected a non-negative integer");
     }
@@ -448,6 +454,82 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
         json["benchmarks"][2] = "crashes";
         CHECK(read_error(json) == "'x.json': benchmarks[2]: expected an object");
     }
+}
+
+TEST_CASE("results_from_json says when an integer is out of range")
+{
+    ordered_json json = to_json(sample_document());
+    SUBCASE("cpus")
+    {
+        json["environment"]["cpus"] = 99999999999;
+        CHECK(read_error(json) == "'x.json': environment.cpus: 99999999999 is out of range: "
+                                  "expected an integer from 0 to 2147483647");
+        json["environment"]["cpus"] = -2;
+        CHECK(read_error(json) == "'x.json': environment.cpus: -2 is out of range: expected an "
+                                  "integer from 0 to 2147483647");
+    }
+    SUBCASE("an exit code")
+    {
+        json["benchmarks"][1]["exit_codes"][0] = 18446744073709551615ULL;
+        CHECK(read_error(json) ==
+              "'x.json': benchmarks[1].exit_codes[0]: 18446744073709551615 is out of range: "
+              "expected an integer from -2147483648 to 2147483647");
+    }
+}
+
+TEST_CASE("results_from_json rejects impossible samples and ids")
+{
+    ordered_json json = to_json(sample_document());
+    ordered_json& command = json["benchmarks"][1];
+
+    SUBCASE("a negative time")
+    {
+        command["metrics"]["wall"]["samples"][1] = -0.2;
+        CHECK(read_error(json) == "'x.json': benchmarks[1].metrics.wall.samples[1]: expected a "
+                                  "time of 0 s or more, not -0.2");
+    }
+    SUBCASE("an infinite or NaN time, written as null")
+    {
+        json["benchmarks"][0]["metrics"]["real_time"]["samples"][0] = nullptr;
+        CHECK(read_error(json) == "'x.json': benchmarks[0].metrics.real_time.samples[0]: expected "
+                                  "a time of 0 ns or more, not null (NaN or infinity)");
+    }
+    SUBCASE("a negative shell start-up time")
+    {
+        command["shell_startup_seconds"] = -1;
+        CHECK(read_error(json) == "'x.json': benchmarks[1].shell_startup_seconds: expected a time "
+                                  "of 0 s or more, not -1");
+    }
+    SUBCASE("an empty id")
+    {
+        command["id"] = "";
+        CHECK(read_error(json) == "'x.json': benchmarks[1].id: empty, expected a benchmark id");
+    }
+    SUBCASE("a duplicate id")
+    {
+        json["benchmarks"][2]["id"] = k_awkward_id;
+        CHECK(read_error(json) == std::string("'x.json': benchmarks[2].id: duplicate id '") +
+                                      k_awkward_id + "', also in benchmarks[1]");
+    }
+    SUBCASE("an empty metric name")
+    {
+        command["metrics"][""] = command["metrics"]["wall"];
+        CHECK(read_error(json) == "'x.json': benchmarks[1].metrics[\"\"]: empty metric name");
+    }
+}
+
+TEST_CASE("results_from_json accepts zero times and any counter")
+{
+    ordered_json json = to_json(sample_document());
+    json["benchmarks"][1]["metrics"]["sys"]["samples"] = {0.0, 0, 0.0};
+    json["benchmarks"][0]["metrics"]["items_per_second"]["samples"] = {-1.5, 0, nullptr};
+    const ResultsDocument read = results_from_json(json, "x.json");
+    CHECK(read.benchmarks[1].find_metric("sys")->samples == std::vector<double>{0, 0, 0});
+    const auto& counter = read.benchmarks[0].find_metric("items_per_second")->samples;
+    REQUIRE(counter.size() == 3);
+    CHECK(counter[0] == -1.5);
+    CHECK(counter[1] == 0);
+    CHECK(std::isnan(counter[2]));
 }
 
 TEST_CASE("read_json_file reports where JSON is malformed")
