@@ -10,11 +10,25 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace perfgate::core {
+
+// The deepest nesting of arrays and objects that the readers accept. perfgate's own formats
+// nest 6 levels; deeper input is refused before it is parsed, because copying and writing JSON
+// recurse once per level and a hostile file would overflow the stack.
+inline constexpr std::size_t k_max_json_depth = 256;
+
+// Return the offset of the first `[` or `{` of `text` that opens a level deeper than
+// k_max_json_depth (strings skipped), or nullopt when there is none.
+std::optional<std::size_t> find_excess_nesting(std::string_view text);
+
+// Return nlohmann's exception message without its "[json.exception...] parse error at ...:
+// syntax error while parsing X - " preamble, which repeats what our own message says.
+std::string_view json_error_reason(std::string_view message);
 
 // Where a value sits in a JSON document, as a chain of stack frames: built for free while
 // reading, turned into text ("benchmarks[2].metrics.wall") only for an error message.
@@ -121,7 +135,8 @@ public:
         return value.template get<double>();
     }
 
-    // Return a time sample in `unit`: a finite number, zero or more.
+    // Return a time sample in `unit` (a unit of time): finite, zero or more, and at most
+    // k_max_time_sample seconds.
     double as_time(const Json& value, const JsonPath& path, std::string_view unit) const
     {
         const double time = as_number(value, path);
@@ -130,6 +145,15 @@ public:
                     fmt::format("expected a time of 0 {} or more, not {}",
                                 unit,
                                 value.is_null() ? "null (NaN or infinity)" : value.dump()));
+        }
+        const double most = k_max_time_sample / seconds_per(unit).value_or(1);
+        if (time > most) {
+            fail_at(path,
+                    fmt::format("{} {} is out of range: expected at most {:g} {} (about 31 years)",
+                                value.dump(),
+                                unit,
+                                most,
+                                unit));
         }
         return time;
     }

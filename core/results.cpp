@@ -327,7 +327,7 @@ private:
                             samples_path,
                             "an array of numbers");
         // Note: a time cannot be negative or infinite; a counter can be anything, NaN included.
-        const bool time = is_time_unit(metric.unit);
+        const bool time = seconds_per(metric.unit).has_value();
         metric.samples.reserve(samples.size());
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const JsonPath sample_path = samples_path.element(i);
@@ -355,23 +355,19 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     return {line, on_line.size() - static_cast<std::size_t>(continuation_bytes) + 1};
 }
 
-// Return nlohmann's message without its "[json.exception...] parse error at ...: syntax error
-// while parsing X - " preamble, which repeats what our own message says.
-std::string_view short_reason(std::string_view message)
-{
-    if (const auto dash = message.find(" - "); dash != std::string_view::npos) {
-        return message.substr(dash + 3);
-    }
-    if (const auto bracket = message.find("] "); bracket != std::string_view::npos) {
-        message.remove_prefix(bracket + 2);
-    }
-    return message;
-}
-
 template <typename Json> Json parse_json_text(const std::string& text, std::string_view origin)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         fail(ExitCode::usage, "{}: empty file, expected JSON", origin);
+    }
+    if (const auto deep = find_excess_nesting(text)) {
+        const auto [line, column] = line_and_column(text, *deep);
+        fail(ExitCode::usage,
+             "{}:{}:{}: malformed JSON: nested deeper than {} levels",
+             origin,
+             line,
+             column,
+             k_max_json_depth);
     }
     try {
         return Json::parse(text);
@@ -383,9 +379,9 @@ template <typename Json> Json parse_json_text(const std::string& text, std::stri
              origin,
              line,
              column,
-             short_reason(error.what()));
+             json_error_reason(error.what()));
     } catch (const nlohmann::json::exception& error) {
-        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, short_reason(error.what()));
+        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, json_error_reason(error.what()));
     }
 }
 

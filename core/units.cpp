@@ -137,13 +137,14 @@ double parse_percent(std::string_view text)
          text);
 }
 
-bool is_time_unit(std::string_view unit)
+std::optional<double> seconds_per(std::string_view unit)
 {
-    return std::any_of(k_duration_suffixes.begin(),
-                       k_duration_suffixes.end(),
-                       [&](const DurationSuffix& candidate) {
-                           return candidate.suffix == unit && candidate.seconds <= 1;
-                       });
+    for (const auto& candidate : k_duration_suffixes) {
+        if (candidate.suffix == unit && candidate.seconds <= 1) {
+            return candidate.seconds;
+        }
+    }
+    return std::nullopt;
 }
 
 TimeUnit time_unit_for(double seconds)

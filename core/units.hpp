@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,8 +30,13 @@ double check_duration(double seconds, std::string_view text);
 // 0.0001% to 10000%. Throws Error(usage) for anything else, negative values included.
 double parse_percent(std::string_view text);
 
-// True for the units of time that results carry: "ns", "us", "µs", "ms" and "s".
-bool is_time_unit(std::string_view unit);
+// The longest time a sample may hold, in seconds (about 31 years): a larger one is a corrupt
+// file, and its sums would overflow.
+inline constexpr double k_max_time_sample = 1e9;
+
+// Return the seconds in one `unit` of time that results carry ("ns", "us", "µs", "ms", "s"), or
+// nullopt when `unit` is not one of them (a counter's unit).
+std::optional<double> seconds_per(std::string_view unit);
 
 // A display unit for times: seconds are multiplied by `factor` and followed by `suffix`.
 struct TimeUnit

@@ -20,8 +20,11 @@ std::vector<std::string> context_warnings(const std::vector<core::BenchmarkResul
         if (!result.context.is_object() || !seen.insert(result.executable).second) {
             continue;
         }
+        // Note: a context read back from a results file may hold anything; fields of another
+        // type say nothing.
         const auto& context = result.context;
-        if (context.value("library_build_type", std::string()) == "debug") {
+        const auto build_type = context.find("library_build_type");
+        if (build_type != context.end() && *build_type == "debug") {
             const bool debian =
                 util::file_contains_any(result.executable, {"libbenchmark.so.1debian"});
             const auto optimised = built_optimised(result.executable);
@@ -43,7 +46,8 @@ std::vector<std::string> context_warnings(const std::vector<core::BenchmarkResul
                     result.executable));
             }
         }
-        if (context.value("cpu_scaling_enabled", false)) {
+        if (const auto scaling = context.find("cpu_scaling_enabled");
+            scaling != context.end() && *scaling == true) {
             warnings.push_back(fmt::format("'{}' ran with CPU frequency scaling enabled; "
                                            "expect noisier timings",
                                            result.executable));

@@ -1,3 +1,4 @@
+#include <core/json_reader.hpp>
 #include <runners/gbench_json.hpp>
 #include <util/error.hpp>
 
@@ -98,6 +99,13 @@ nlohmann::json
 parse_google_benchmark_json(const std::string& text, std::string_view origin, bool allow_truncated)
 {
     const auto clean = sanitise(text);
+    if (const auto deep = core::find_excess_nesting(clean)) {
+        fail(ExitCode::usage,
+             "'{}': invalid Google Benchmark JSON at byte {}: nested deeper than {} levels",
+             origin,
+             *deep + 1,
+             core::k_max_json_depth);
+    }
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(clean);
@@ -113,6 +121,12 @@ parse_google_benchmark_json(const std::string& text, std::string_view origin, bo
                  error.byte,
                  text.empty() ? "the output is empty" : "truncated or malformed");
         }
+    } catch (const nlohmann::json::exception& error) {
+        // Note: a number too large for a double is an out_of_range error, not a parse_error.
+        fail(ExitCode::usage,
+             "'{}': invalid Google Benchmark JSON: {}",
+             origin,
+             core::json_error_reason(error.what()));
     }
     if (!is_google_benchmark_json(json)) {
         fail(ExitCode::usage,

@@ -122,8 +122,11 @@ Attempt attempt(const BenchmarkProgram& program,
     options.argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
     options.argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(names)));
     options.err = util::Output::capture;
+    // Note: capped at about 31 years, far inside what nanoseconds hold, whatever the settings.
+    constexpr double k_longest_timeout = 1e9;
     const double timeout =
-        settings.timeout * static_cast<double>(std::max<std::size_t>(1, names.size()));
+        std::min(settings.timeout * static_cast<double>(std::max<std::size_t>(1, names.size())),
+                 k_longest_timeout);
     options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double>(timeout));
 

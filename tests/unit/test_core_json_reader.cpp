@@ -95,3 +95,17 @@ TEST_CASE("JsonReader::as_integer tells a wrong type from a value out of range")
     CHECK(message_of([&] { k_read.as_integer<int>(json(11), field, 0, 10); }) ==
           "'in.json': i: 11 is out of range: expected an integer from 0 to 10");
 }
+
+TEST_CASE("find_excess_nesting finds the first level too deep, outside strings")
+{
+    const std::string limit(k_max_json_depth, '[');
+    CHECK_FALSE(find_excess_nesting(limit + std::string(k_max_json_depth, ']')));
+    CHECK_FALSE(find_excess_nesting("{\"a\": \"" + limit + "[[\\\"[[\"}"));
+    CHECK(find_excess_nesting("{\"a\": " + limit + "}") == 6 + k_max_json_depth - 1);
+    // Closing brackets bring the depth back: siblings do not add up.
+    std::string siblings = "[";
+    for (int i = 0; i < 1000; ++i) {
+        siblings += "[{}],";
+    }
+    CHECK_FALSE(find_excess_nesting(siblings + "1]"));
+}

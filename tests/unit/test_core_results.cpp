@@ -1,3 +1,4 @@
+#include <core/json_reader.hpp>
 #include <core/results.hpp>
 #include <util/file.hpp>
 
@@ -563,6 +564,12 @@ TEST_CASE("read_json_file reports where JSON is malformed")
     {
         CHECK(error_for("") == path.string() + ": empty file, expected JSON");
         CHECK(error_for(" \n\t\n") == path.string() + ": empty file, expected JSON");
+    }
+    SUBCASE("nested too deep to copy and print safely")
+    {
+        const std::string deep = "{\n  \"a\": " + std::string(100000, '[');
+        CHECK(error_for(deep) == path.string() + ":2:263: malformed JSON: nested deeper than " +
+                                     std::to_string(k_max_json_depth) + " levels");
     }
     SUBCASE("a number out of range")
     {

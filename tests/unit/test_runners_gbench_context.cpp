@@ -68,6 +68,11 @@ TEST_CASE("context_warnings explains the program's context")
         CHECK(context_warnings({result_for(plain, nlohmann::json())}).empty());
         CHECK(context_warnings({}).empty());
     }
+    SUBCASE("fields of another type, from a results file")
+    {
+        const nlohmann::json odd = {{"library_build_type", 3}, {"cpu_scaling_enabled", "yes"}};
+        CHECK(context_warnings({result_for(plain, odd)}).empty());
+    }
     SUBCASE("Debian's library, which calls itself debug")
     {
         const fs::path debian = dir / "debian_bench";

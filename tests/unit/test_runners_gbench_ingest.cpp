@@ -2,6 +2,7 @@
 #include <runners/gbench_json.hpp>
 
 #include "gbench_documents.hpp"
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@ using namespace perfgate::test;
 using core::BenchmarkResult;
 using core::Better;
 using core::Status;
+using perfgate::test::error_of;
 
 namespace {
 
@@ -173,15 +175,119 @@ TEST_CASE("ingest_google_benchmark records errors and skips")
     }
 }
 
-TEST_CASE("ingest_google_benchmark keeps a NaN time as a NaN sample")
+TEST_CASE("ingest_google_benchmark refuses impossible times, naming the field")
 {
-    const auto results = ingest(document({run("BM_A", 0, "NaN", "NaN"), run("BM_A", 1, "5", "4")}));
+    const auto message = [](const std::string& text) {
+        const Error error = error_of([&] { ingest(text); });
+        CHECK(error.code() == ExitCode::usage);
+        return std::string(error.what());
+    };
+    CHECK(message(document({run("BM_A", 0, "NaN", "1")})) ==
+          "'build/sort_bench': benchmarks[0].real_time: expected a time of 0 ns or more, not NaN");
+    CHECK(message(document({run("BM_A", 0, "1", "1"), run("BM_A", 1, "1", "Infinity", "us")})) ==
+          "'build/sort_bench': benchmarks[1].cpu_time: expected a time of 0 us or more, not "
+          "Infinity");
+    CHECK(message(document({run("BM_A", 0, "-46.5", "1")})) ==
+          "'build/sort_bench': benchmarks[0].real_time: expected a time of 0 ns or more, not "
+          "-46.5");
+    CHECK(message(document({run("BM_A", 0, "1e300", "1", "s")})) ==
+          "'build/sort_bench': benchmarks[0].real_time: 1e+300 s is out of range: expected at "
+          "most 1e+09 s (about 31 years)");
+    CHECK(message(document({run("BM_A", 0, "1", "1", "min")})) ==
+          "'build/sort_bench': benchmarks[0].time_unit: unknown value 'min': expected 'ns', 'us', "
+          "'ms' or 's'");
+}
+
+TEST_CASE("ingest_google_benchmark accepts zero times and zero or negative counters")
+{
+    const auto results = ingest(document({run(
+        "BM_A", 0, "0", "0", "ns", "", ",\n      \"net_heap_growth\": -64,\n      \"hits\": 0")}));
     REQUIRE(results.size() == 1);
-    CHECK(results[0].status == Status::ok);
-    const auto real_time = samples_of(results[0], "real_time");
-    REQUIRE(real_time.size() == 2);
-    CHECK(std::isnan(real_time[0]));
-    CHECK(real_time[1] == 5);
+    CHECK(samples_of(results[0], "real_time") == std::vector<double>{0});
+    CHECK(samples_of(results[0], "net_heap_growth") == std::vector<double>{-64});
+    CHECK(samples_of(results[0], "hits") == std::vector<double>{0});
+}
+
+TEST_CASE("ingest_google_benchmark names every field of the wrong type")
+{
+    nlohmann::json json = nlohmann::json::parse(document({run("BM_A", 0, "1", "2")}));
+    nlohmann::json& first = json["benchmarks"][0];
+    const auto message = [&] {
+        const Error error =
+            error_of([&] { ingest_google_benchmark(json, "sort_bench", "build/sort_bench"); });
+        CHECK(error.code() == ExitCode::usage);
+        return std::string(error.what());
+    };
+    const std::string origin = "'build/sort_bench': ";
+
+    SUBCASE("a run that is not an object")
+    {
+        json["benchmarks"].push_back(3);
+        CHECK(message() == origin + "benchmarks[1]: expected an object");
+    }
+    SUBCASE("run_name")
+    {
+        first["run_name"] = 7;
+        CHECK(message() == origin + "benchmarks[0].run_name: expected a string");
+        first["run_name"] = "";
+        CHECK(message() == origin + "benchmarks[0].run_name: empty, expected a benchmark name");
+    }
+    SUBCASE("name, without run_name")
+    {
+        first.erase("run_name");
+        first["name"] = nullptr;
+        CHECK(message() == origin + "benchmarks[0].name: expected a string");
+        first.erase("name");
+        CHECK(message() == origin + "benchmarks[0].name: missing, expected a string");
+    }
+    SUBCASE("run_type")
+    {
+        first["run_type"] = "summary";
+        CHECK(message() == origin + "benchmarks[0].run_type: unknown value 'summary': expected "
+                                    "'iteration' or 'aggregate'");
+        first["run_type"] = false;
+        CHECK(message() == origin + "benchmarks[0].run_type: expected a string");
+    }
+    SUBCASE("time_unit")
+    {
+        first["time_unit"] = 1000;
+        CHECK(message() == origin + "benchmarks[0].time_unit: expected a string");
+    }
+    SUBCASE("times")
+    {
+        first["cpu_time"] = "12";
+        CHECK(message() == origin + "benchmarks[0].cpu_time: expected a number");
+        first.erase("cpu_time");
+        CHECK(message() == origin + "benchmarks[0].cpu_time: missing, expected a number");
+    }
+    SUBCASE("error and skip fields")
+    {
+        first["error_occurred"] = "yes";
+        CHECK(message() == origin + "benchmarks[0].error_occurred: expected true or false");
+        first["error_occurred"] = true;
+        first["error_message"] = {{"text", "oops"}};
+        CHECK(message() == origin + "benchmarks[0].error_message: expected a string");
+        first.erase("error_occurred");
+        first["skipped"] = nullptr;
+        CHECK(message() == origin + "benchmarks[0].skipped: expected true or false");
+        first["skipped"] = 1;
+        first["skip_message"] = 2;
+        CHECK(message() == origin + "benchmarks[0].skip_message: expected a string");
+    }
+    SUBCASE("the context fields behind the warnings")
+    {
+        json["context"]["library_build_type"] = 3;
+        CHECK(message() == origin + "context.library_build_type: expected a string");
+        json["context"]["library_build_type"] = "debug";
+        json["context"]["cpu_scaling_enabled"] = "no";
+        CHECK(message() == origin + "context.cpu_scaling_enabled: expected true or false");
+    }
+    SUBCASE("not Google Benchmark output at all")
+    {
+        json = nlohmann::json::array();
+        CHECK(message() == origin + "not Google Benchmark output (expected a \"context\" object "
+                                    "and a \"benchmarks\" array)");
+    }
 }
 
 TEST_CASE("ingest_google_benchmark copies the context to each result")

@@ -34,7 +34,13 @@ constexpr const char* k_not_google_benchmark =
 TEST_CASE("parse_google_benchmark_json accepts bare NaN and Infinity outside strings")
 {
     const std::string text = document({
-        run("BM_Odd", 0, "NaN", "Infinity", "ns", "", ",\n      \"ratio\": -Infinity"),
+        run("BM_Odd",
+            0,
+            "3",
+            "4",
+            "ns",
+            "",
+            ",\n      \"ratio\": -Infinity,\n      \"rate\": Infinity,\n      \"mean\": NaN"),
         run("NaN Infinity",
             0,
             "1",
@@ -51,13 +57,13 @@ TEST_CASE("parse_google_benchmark_json accepts bare NaN and Infinity outside str
 
     const auto results = ingest_google_benchmark(json, "sort_bench", "build/sort_bench");
     REQUIRE(results.size() == 2);
-    const auto real_time = samples_of(results[0], "real_time");
-    REQUIRE(real_time.size() == 1);
-    CHECK(std::isnan(real_time[0]));
-    CHECK(samples_of(results[0], "cpu_time") ==
-          std::vector<double>{std::numeric_limits<double>::infinity()});
     CHECK(samples_of(results[0], "ratio") ==
           std::vector<double>{-std::numeric_limits<double>::infinity()});
+    CHECK(samples_of(results[0], "rate") ==
+          std::vector<double>{std::numeric_limits<double>::infinity()});
+    const auto mean = samples_of(results[0], "mean");
+    REQUIRE(mean.size() == 1);
+    CHECK(std::isnan(mean[0]));
     CHECK(results[1].id == "sort_bench/NaN Infinity");
     CHECK(samples_of(results[1], "real_time") == std::vector<double>{1.0});
 }
@@ -94,6 +100,16 @@ TEST_CASE("parse_google_benchmark_json rejects what is not Google Benchmark outp
     {
         CHECK(parse_error("[]") == k_not_google_benchmark);
     }
+}
+
+TEST_CASE("parse_google_benchmark_json refuses numbers too large and nesting too deep")
+{
+    CHECK(parse_error(document({run("BM_A", 0, "1e400", "1")})) ==
+          "'bench.json': invalid Google Benchmark JSON: number overflow parsing '1e400'");
+    const std::string deep = R"({"context": {"x": )" + std::string(100000, '[');
+    CHECK(parse_error(deep, true) ==
+          "'bench.json': invalid Google Benchmark JSON at byte 273: nested deeper than 256 "
+          "levels");
 }
 
 TEST_CASE("parse_google_benchmark_json repairs a truncated list only when allowed")

@@ -58,6 +58,15 @@ TEST_CASE("run_google_benchmark runs a real program")
         CHECK(observer.ids ==
               std::vector<std::string>{"plain_bench/BM_Empty", "plain_bench/BM_VectorPush/8"});
     }
+    SUBCASE("a timeout too long for the clock is no timeout")
+    {
+        settings.timeout = 1e12;
+        const BenchmarkProgram program{k_fixtures / "plain_bench", "plain_bench", {}, {"BM_Empty"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].status == Status::ok);
+        CHECK(results[0].message.empty());
+    }
     SUBCASE("a crash fails only the benchmark that crashed")
     {
         const BenchmarkProgram program{
