@@ -97,4 +97,25 @@ void BaselineStore::remove(std::string_view name) const
     }
 }
 
+void BaselineStore::save_checked(std::string_view name,
+                                 const core::ResultsDocument& document,
+                                 AllowFailed allow_failed) const
+{
+    std::size_t broken = 0;
+    for (const auto& result : document.benchmarks) {
+        if (result.status == core::Status::interrupted) {
+            fail(ExitCode::usage, "not saved as baseline '{}': the run was interrupted", name);
+        }
+        broken += result.status == core::Status::failed || result.status == core::Status::timeout;
+    }
+    if (broken > 0 && allow_failed == AllowFailed::no) {
+        fail(ExitCode::usage,
+             "not saved as baseline '{}': {} benchmark(s) failed; fix them, or save anyway with "
+             "--allow-failed",
+             name,
+             broken);
+    }
+    save(name, document);
+}
+
 } // namespace perfgate::baselines

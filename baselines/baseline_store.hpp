@@ -18,6 +18,9 @@ struct BaselineInfo
     std::size_t benchmarks = 0;
 };
 
+// Whether a run with failed benchmarks may become a baseline.
+enum class AllowFailed { no, yes };
+
 // The baselines of a project: `.perfgate/baselines/<name>.json` (design.md §4.4).
 class BaselineStore
 {
@@ -39,6 +42,13 @@ public:
 
     // Store `document` as `name`, atomically (replacing an older one of that name).
     void save(std::string_view name, const core::ResultsDocument& document) const;
+
+    // Store `document` as `name` after checking that it can be a baseline: an interrupted run
+    // never can; one with failed or timed-out benchmarks only with `AllowFailed::yes` (skipped
+    // benchmarks are fine). Throws Error(usage) saying why not.
+    void save_checked(std::string_view name,
+                      const core::ResultsDocument& document,
+                      AllowFailed allow_failed) const;
 
     // Describe every stored baseline; unreadable ones throw Error(usage) naming the file.
     std::vector<BaselineInfo> list() const;

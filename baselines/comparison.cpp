@@ -1,17 +1,15 @@
 #include <baselines/comparison.hpp>
-#include <core/significance.hpp>
+#include <baselines/gate.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace perfgate::baselines {
 namespace {
-
-// Fewer samples than this on either side cannot support a verdict (design.md §6.4).
-constexpr std::size_t k_min_samples = 4;
 
 std::vector<double> finite(const std::vector<double>& samples)
 {
@@ -46,120 +44,16 @@ double statistic_of(const core::Summary& summary, std::string_view statistic)
     return summary.median;
 }
 
-// Judge `entry`, whose summaries and samples are set, by the rule of design.md §6.4.
-void judge(MetricComparison& entry,
-           const std::vector<double>& baseline,
-           const std::vector<double>& current,
-           double alpha,
-           double noise)
+BudgetCheck check_budget(const BudgetRule& rule, const core::Summary& current)
 {
-    const auto& b = *entry.baseline;
-    const auto& c = *entry.current;
-    if (b.median != 0) {
-        entry.change = c.median / b.median - 1.0;
-    }
-    if (b.n < k_min_samples || c.n < k_min_samples) {
-        entry.verdict = Verdict::underpowered;
-        return;
-    }
-    const auto worse = entry.worsening();
-    entry.deterministic = b.stddev == 0 && c.stddev == 0;
-    bool significant = false;
-    if (entry.deterministic) {
-        significant = worse && std::abs(*worse) > noise;
-    } else {
-        const auto test = core::mann_whitney_u(current, baseline);
-        entry.p_value = test.p_value;
-        entry.interval = core::ratio_interval(baseline, current);
-        const bool inside_noise =
-            entry.interval && entry.interval->low >= -noise && entry.interval->high <= noise;
-        significant = test.p_value < alpha && !inside_noise;
-    }
-    if (!significant || !worse || *worse == 0) {
-        entry.verdict = Verdict::unchanged;
-    } else if (*worse > 0) {
-        entry.verdict = Verdict::regressed;
-        entry.level = level_of(*worse, entry.policy);
-    } else {
-        entry.verdict = Verdict::improved;
-    }
-}
-
-void check_budget(MetricComparison& entry)
-{
-    if (!entry.policy.budget || !entry.current || entry.better != core::Better::lower) {
-        return;
-    }
     BudgetCheck budget;
-    budget.limit = *entry.policy.budget;
-    budget.statistic = entry.policy.budget_statistic;
-    budget.value = statistic_of(*entry.current, budget.statistic);
-    budget.headroom = budget.limit > 0 ? (budget.limit - budget.value) / budget.limit : 0.0;
-    budget.breached = budget.value > budget.limit;
-    entry.budget = budget;
-}
-
-bool reaches(core::Level level, core::FailOn fail_on)
-{
-    return fail_on != core::FailOn::never && level != core::Level::none &&
-           static_cast<int>(level) >= static_cast<int>(fail_on) + 1;
-}
-
-void count(Comparison& comparison)
-{
-    auto& totals = comparison.totals;
-    double log_sum = 0;
-    int logs = 0;
-    for (const auto& entry : comparison.entries) {
-        switch (entry.verdict) {
-        case Verdict::regressed:
-            ++totals.regressed;
-            totals.warning += entry.level == core::Level::warning;
-            totals.critical += entry.level == core::Level::critical;
-            totals.blocker += entry.level == core::Level::blocker;
-            break;
-        case Verdict::improved:
-            ++totals.improved;
-            break;
-        case Verdict::unchanged:
-            ++totals.unchanged;
-            break;
-        case Verdict::underpowered:
-            ++totals.underpowered;
-            break;
-        case Verdict::new_benchmark:
-            ++totals.new_benchmarks;
-            break;
-        case Verdict::missing:
-            ++totals.missing;
-            break;
-        case Verdict::failed:
-            ++totals.failed;
-            break;
-        }
-        totals.budget_breaches += entry.budget && entry.budget->breached;
-        if (const auto worse = entry.worsening(); worse && *worse > -1.0) {
-            log_sum += std::log1p(*worse);
-            ++logs;
-        }
-    }
-    if (logs > 0) {
-        comparison.geomean_change = std::exp(log_sum / logs) - 1.0;
-    }
-
-    auto& gate = comparison.gate;
-    for (const auto& entry : comparison.entries) {
-        const bool regression =
-            entry.verdict == Verdict::regressed && reaches(entry.level, gate.fail_on);
-        // Note: a budget breach counts at `blocker` (design.md §6.5).
-        const bool breach =
-            entry.budget && entry.budget->breached && reaches(core::Level::blocker, gate.fail_on);
-        gate.failures += regression || breach;
-    }
-    gate.passed = gate.failures == 0;
-    gate.exit_code = totals.failed > 0 ? ExitCode::measurement
-                     : gate.passed     ? ExitCode::passed
-                                       : ExitCode::gate_failed;
+    budget.limit = rule.limit;
+    budget.statistic = rule.statistic;
+    budget.level = rule.level;
+    budget.value = statistic_of(current, rule.statistic);
+    budget.headroom = rule.limit > 0 ? (rule.limit - budget.value) / rule.limit : 0.0;
+    budget.breached = budget.value > rule.limit;
+    return budget;
 }
 
 std::string describe(const core::Environment& environment)
@@ -185,35 +79,117 @@ std::optional<std::string> environment_mismatch(const core::Environment& baselin
                        describe(current));
 }
 
-} // namespace
-
-std::string_view to_string(Verdict verdict)
+// Check that `metric`, which some benchmark must have, is known; say which lack it.
+void check_metric_override(const std::string& metric,
+                           const core::ResultsDocument& current,
+                           std::vector<std::string>& warnings)
 {
-    switch (verdict) {
-    case Verdict::regressed:
-        return "regressed";
-    case Verdict::improved:
-        return "improved";
-    case Verdict::unchanged:
-        return "unchanged";
-    case Verdict::underpowered:
-        return "underpowered";
-    case Verdict::new_benchmark:
-        return "new";
-    case Verdict::missing:
-        return "missing";
-    case Verdict::failed:
-        return "failed";
+    std::set<std::string> known;
+    std::vector<std::string> lacking;
+    for (const auto& result : current.benchmarks) {
+        for (const auto& m : result.metrics) {
+            known.insert(m.name);
+        }
+        if (result.status == core::Status::ok && result.find_metric(metric) == nullptr) {
+            lacking.push_back(result.id);
+        }
     }
-    return "unknown";
+    if (!known.empty() && !known.contains(metric)) {
+        fail(ExitCode::usage,
+             "unknown metric '{}' for --metric: the benchmarks measure {}",
+             metric,
+             fmt::join(known, ", "));
+    }
+    if (!lacking.empty()) {
+        warnings.push_back(fmt::format(
+            "--metric {}: {} benchmark(s) do not measure it and are judged on their default "
+            "metrics ({}{})",
+            metric,
+            lacking.size(),
+            fmt::join(lacking.begin(),
+                      lacking.begin() + std::min<std::ptrdiff_t>(3, std::ssize(lacking)),
+                      ", "),
+            lacking.size() > 3 ? ", ..." : ""));
+    }
 }
+
+// A comparison entry for `metric` of `result`, with its role and thresholds.
+MetricComparison make_entry(const core::Config& config,
+                            const core::BenchmarkResult& result,
+                            const JudgedMetric& judged)
+{
+    MetricComparison entry;
+    entry.id = result.id;
+    entry.metric = judged.name;
+    entry.role = judged.role;
+    entry.reason = judged.reason;
+    if (const auto* metric = result.find_metric(judged.name)) {
+        entry.unit = metric->unit;
+        entry.better = metric->better;
+    }
+    entry.policy = policy_for(config, result.id, judged.name);
+    return entry;
+}
+
+// Judge the metric of `entry` from both sides' samples.
+void judge_metric(MetricComparison& entry,
+                  const core::Metric& before,
+                  const core::Metric& now,
+                  const Comparison& comparison)
+{
+    const Reduced baseline = reduce(before);
+    const Reduced current = reduce(now);
+    entry.basis =
+        current.basis == Basis::launches && baseline.basis == Basis::launches ? Basis::launches
+        : current.basis == Basis::runs && baseline.basis == Basis::runs       ? Basis::runs
+                                                                              : Basis::repetitions;
+    entry.baseline_values = baseline.values.size();
+    entry.current_values = current.values.size();
+    if (!baseline.values.empty() && !current.values.empty()) {
+        entry.baseline_center = core::median(baseline.values);
+        entry.current_center = core::median(current.values);
+    }
+    const JudgeSettings settings{comparison.alpha,
+                                 comparison.noise,
+                                 entry.better,
+                                 entry.policy,
+                                 entry.role == Role::guard ? Evidence::lower_bound
+                                                           : Evidence::point};
+    auto judgement = judge(baseline.values, current.values, settings);
+    entry.change = judgement.change;
+    entry.interval = judgement.interval;
+    entry.p_value = judgement.p_value;
+    entry.resolution = judgement.resolution;
+    entry.deterministic = judgement.deterministic;
+    entry.verdict = judgement.verdict;
+    entry.level = judgement.level;
+    entry.notes = std::move(judgement.notes);
+}
+
+// Warn when entries were judged on the repetitions of a single launch.
+void warn_single_launch(Comparison& comparison)
+{
+    const auto single =
+        std::count_if(comparison.entries.begin(), comparison.entries.end(), [](const auto& entry) {
+            return entry.basis == Basis::repetitions && entry.baseline && entry.current;
+        });
+    if (single > 0) {
+        comparison.warnings.push_back(fmt::format(
+            "{} comparison(s) rest on the repetitions of a single launch per side (as in a "
+            "Google Benchmark file): repetitions inside one process share the machine's state "
+            "and overstate certainty; 'perfgate run' launches programs several times",
+            single));
+    }
+}
+
+} // namespace
 
 std::optional<double> MetricComparison::worsening() const
 {
     if (!change) {
         return std::nullopt;
     }
-    return better == core::Better::lower ? *change : -*change;
+    return oriented(*change, better);
 }
 
 Comparison compare(const core::ResultsDocument& baseline,
@@ -227,11 +203,15 @@ Comparison compare(const core::ResultsDocument& baseline,
     comparison.alpha = config.gate.alpha;
     comparison.noise = config.gate.noise;
     comparison.gate.fail_on = options.fail_on.value_or(config.gate.fail_on);
+    comparison.gate.inconclusive = config.gate.inconclusive;
     if (auto mismatch = environment_mismatch(baseline.environment, current.environment)) {
         if (options.strict_env) {
             fail(ExitCode::usage, "--strict-env: {}", *mismatch);
         }
         comparison.warnings.push_back(std::move(*mismatch));
+    }
+    if (!options.metric.empty()) {
+        check_metric_override(options.metric, current, comparison.warnings);
     }
 
     std::map<std::string_view, const core::BenchmarkResult*> before;
@@ -241,48 +221,62 @@ Comparison compare(const core::ResultsDocument& baseline,
     bool any_common = false;
     for (const auto& result : current.benchmarks) {
         const auto found = before.find(result.id);
+        any_common = any_common || found != before.end();
         const auto* old = found == before.end() || found->second->status != core::Status::ok
                               ? nullptr
                               : found->second;
-        any_common = any_common || found != before.end();
-        for (const auto& name : gated_metrics(config, result, options.metric)) {
-            MetricComparison entry;
-            entry.id = result.id;
-            entry.metric = name;
-            const auto* metric = result.find_metric(name);
-            if (metric != nullptr) {
-                entry.unit = metric->unit;
-                entry.better = metric->better;
-            }
-            entry.policy = policy_for(config, result.id, name, entry.unit);
-            if (result.status != core::Status::ok || metric == nullptr) {
+        if (result.status != core::Status::ok) {
+            const auto judged =
+                judged_metrics(config, old != nullptr ? *old : result, nullptr, options.metric);
+            auto entry =
+                make_entry(config, result, judged.empty() ? JudgedMetric{} : judged.front());
+            entry.verdict =
+                result.status == core::Status::skipped ? Verdict::skipped : Verdict::failed;
+            entry.message = result.message;
+            comparison.entries.push_back(std::move(entry));
+            before.erase(result.id);
+            continue;
+        }
+        auto judged_list = judged_metrics(config, result, old, options.metric);
+        if (const auto budgeted = budgeted_metric(config, result);
+            budgeted && std::none_of(judged_list.begin(), judged_list.end(), [&](const auto& j) {
+                return j.name == *budgeted;
+            })) {
+            judged_list.push_back(
+                {*budgeted, Role::informational, "shown for its budget; the budget gates"});
+        }
+        for (const auto& judged : judged_list) {
+            auto entry = make_entry(config, result, judged);
+            const auto* metric = result.find_metric(judged.name);
+            if (metric == nullptr) {
                 entry.verdict = Verdict::failed;
-                entry.message = result.status != core::Status::ok
-                                    ? result.message
-                                    : fmt::format("no '{}' metric was measured", name);
+                entry.message = fmt::format("no '{}' metric was measured", judged.name);
                 comparison.entries.push_back(std::move(entry));
                 continue;
             }
             auto now = finite(metric->samples);
             entry.current = core::summarize(now);
-            check_budget(entry);
-            const auto* old_metric = old != nullptr ? old->find_metric(name) : nullptr;
-            if (old_metric == nullptr || old_metric->samples.empty()) {
+            if (const auto rule = budget_for(config, result, judged.name, metric->unit)) {
+                entry.budget = check_budget(*rule, *entry.current);
+            }
+            const auto* old_metric = old != nullptr ? old->find_metric(judged.name) : nullptr;
+            if (old_metric == nullptr || finite(old_metric->samples).empty()) {
                 entry.verdict = Verdict::new_benchmark;
             } else {
                 if (old_metric->unit != metric->unit) {
                     fail(ExitCode::usage,
-                         "benchmark '{}': metric '{}' is in '{}' in the baseline but in '{}' now; "
-                         "the two cannot be compared",
+                         "benchmark '{}': metric '{}' is in '{}' in {} but in '{}' in {}; the two "
+                         "cannot be compared",
                          result.id,
-                         name,
+                         judged.name,
                          old_metric->unit,
-                         metric->unit);
+                         options.baseline_label,
+                         metric->unit,
+                         options.current_label);
                 }
-                auto then = finite(old_metric->samples);
-                entry.baseline = core::summarize(then);
-                judge(entry, then, now, comparison.alpha, comparison.noise);
-                entry.baseline_samples = std::move(then);
+                entry.baseline_samples = finite(old_metric->samples);
+                entry.baseline = core::summarize(entry.baseline_samples);
+                judge_metric(entry, *old_metric, *metric, comparison);
             }
             entry.current_samples = std::move(now);
             comparison.entries.push_back(std::move(entry));
@@ -305,13 +299,9 @@ Comparison compare(const core::ResultsDocument& baseline,
         if (!before.contains(result.id)) {
             continue;
         }
-        for (const auto& name : gated_metrics(config, result, options.metric)) {
-            MetricComparison entry;
-            entry.id = result.id;
-            entry.metric = name;
-            if (const auto* metric = result.find_metric(name)) {
-                entry.unit = metric->unit;
-                entry.better = metric->better;
+        for (const auto& judged : judged_metrics(config, result, nullptr, options.metric)) {
+            auto entry = make_entry(config, result, judged);
+            if (const auto* metric = result.find_metric(judged.name)) {
                 entry.baseline_samples = finite(metric->samples);
                 entry.baseline = core::summarize(entry.baseline_samples);
             }
@@ -319,7 +309,8 @@ Comparison compare(const core::ResultsDocument& baseline,
             comparison.entries.push_back(std::move(entry));
         }
     }
-    count(comparison);
+    warn_single_launch(comparison);
+    decide(comparison);
     return comparison;
 }
 

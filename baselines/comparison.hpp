@@ -1,5 +1,6 @@
 #pragma once
 
+#include <baselines/judge.hpp>
 #include <baselines/policy.hpp>
 #include <core/config.hpp>
 #include <core/results.hpp>
@@ -17,20 +18,7 @@ namespace perfgate::baselines {
 
 inline constexpr std::string_view k_comparison_schema = "perfgate-comparison/1";
 
-// The verdict on one gated metric of one benchmark (design.md §6.4, §6.6).
-enum class Verdict {
-    regressed,    // significantly worse (with a level, or none below `warning`)
-    improved,     // significantly better
-    unchanged,    // not significant, or inside ±noise
-    underpowered, // fewer than 4 samples on a side: shown, never silently passed
-    new_benchmark,
-    missing,
-    failed // the current run could not measure it
-};
-
-std::string_view to_string(Verdict verdict);
-
-// An absolute budget judged on the current run alone (design.md §6.5).
+// An absolute budget judged on the current run alone.
 struct BudgetCheck
 {
     double limit = 0;
@@ -38,55 +26,73 @@ struct BudgetCheck
     double value = 0;
     double headroom = 0; // (limit - value) / limit: negative when breached
     bool breached = false;
+    core::Level level = core::Level::blocker; // the level a breach counts at
 };
 
-// One benchmark and gated metric, compared.
+// One benchmark and judged metric, compared.
 struct MetricComparison
 {
     std::string id;
     std::string metric;
     std::string unit;
     core::Better better = core::Better::lower;
-    std::optional<core::Summary> baseline;
+    Role role = Role::primary;
+    std::string reason;                    // why this metric is judged, and gated or not
+    Basis basis = Basis::runs;             // what the compared values are
+    std::optional<core::Summary> baseline; // of every sample
     std::optional<core::Summary> current;
     std::vector<double> baseline_samples; // the finite samples, for distribution plots
     std::vector<double> current_samples;
-    std::optional<double> change;           // median(current)/median(baseline) - 1
+    std::size_t baseline_values = 0; // independent values compared (launches, runs, ...)
+    std::size_t current_values = 0;
+    std::optional<double> baseline_center; // the median of the compared values
+    std::optional<double> current_center;
+    std::optional<double> change;           // current_center / baseline_center - 1
     std::optional<core::Interval> interval; // 95% interval of `change`
-    std::optional<double> p_value;          // two-sided Mann-Whitney U
+    std::optional<double> p_value;          // two-sided
+    std::optional<double> resolution;       // inconclusive: the interval's half-width
     bool deterministic = false;             // no variation on either side: judged on size alone
     Verdict verdict = Verdict::unchanged;
     core::Level level = core::Level::none; // for regressions
     MetricPolicy policy;
     std::optional<BudgetCheck> budget;
-    std::string message; // why it failed, for `failed`
+    bool fails_gate = false; // decided by the gate (gate.hpp), read by every report
+    std::string message;     // why it failed or was skipped
+    std::vector<std::string> notes;
+
+    // True when this metric counts for the gate.
+    bool gated() const { return role != Role::informational; }
 
     // The change oriented so that positive is worse for this metric's direction.
     std::optional<double> worsening() const;
 };
 
-// Counts of verdicts and regression levels.
+// Counts of verdicts and regression levels over the gated entries (budget breaches: all).
 struct Totals
 {
     int regressed = 0;
     int warning = 0;
     int critical = 0;
     int blocker = 0;
-    int improved = 0;
+    int slower = 0;
+    int inconclusive = 0;
     int unchanged = 0;
-    int underpowered = 0;
+    int faster = 0;
+    int improved = 0;
     int new_benchmarks = 0;
     int missing = 0;
     int failed = 0;
+    int skipped = 0;
     int budget_breaches = 0;
 };
 
-// The gate's decision (design.md §6.7).
+// The gate's decision (docs/statistics.md, "The gate").
 struct GateResult
 {
     bool passed = true;
     core::FailOn fail_on = core::FailOn::blocker;
-    int failures = 0;                      // entries at or above fail_on
+    core::InconclusivePolicy inconclusive = core::InconclusivePolicy::warn;
+    int failures = 0;                      // entries that fail the gate
     ExitCode exit_code = ExitCode::passed; // 0, 1, or 3 when the current run is broken
 };
 
@@ -98,7 +104,7 @@ struct Side
     core::Environment environment;
 };
 
-// The single model every reporter renders (design.md §4.3).
+// The single model every reporter renders (perfgate-comparison/1, docs/formats.md).
 struct Comparison
 {
     Side baseline;
@@ -107,8 +113,8 @@ struct Comparison
     double noise = 0.01;
     std::vector<MetricComparison> entries; // in the current run's order, missing ones last
     Totals totals;
-    std::optional<double> geomean_change; // geometric mean of the oriented ratios, minus 1
-    std::vector<std::string> warnings;    // environment mismatches and context warnings
+    std::optional<double> geomean_change; // geometric mean of the primary metrics' ratios, - 1
+    std::vector<std::string> warnings;    // environment mismatches, context warnings, ...
     GateResult gate;
 };
 
@@ -123,9 +129,10 @@ struct CompareOptions
     std::string current_label = "current";
 };
 
-// Compare `current` with `baseline` under `config` (design.md §6). Throws Error(usage) when a
-// metric's units differ, under `strict_env` on a mismatch, and when the two share no benchmark
-// and `require_common` (else that is a warning and every benchmark is new).
+// Compare `current` with `baseline` under `config` (docs/statistics.md) and apply the gate.
+// Throws Error(usage) when a metric's units differ, for a `--metric` no benchmark has, under
+// `strict_env` on a mismatch, and when the two share no benchmark and `require_common` (else
+// that is a warning and every benchmark is new).
 Comparison compare(const core::ResultsDocument& baseline,
                    const core::ResultsDocument& current,
                    const core::Config& config,
@@ -134,8 +141,9 @@ Comparison compare(const core::ResultsDocument& baseline,
 // Return `comparison` as the perfgate-comparison/1 JSON document.
 nlohmann::ordered_json to_json(const Comparison& comparison);
 
-// Read a perfgate-comparison/1 document back; a wrong schema or a mistyped field throws
-// Error(usage) naming `origin`.
+// Read a perfgate-comparison/1 document back, strictly: a wrong schema, a missing or mistyped
+// field throws Error(usage) naming `origin` and the field. The gate is decided again from the
+// entries, never read from the file.
 Comparison comparison_from_json(const nlohmann::json& json, std::string_view origin);
 
 } // namespace perfgate::baselines

@@ -1,4 +1,5 @@
 #include <baselines/comparison.hpp>
+#include <baselines/gate.hpp>
 #include <core/version.hpp>
 #include <util/error.hpp>
 
@@ -8,51 +9,48 @@ namespace perfgate::baselines {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using Reader = core::JsonReader<nlohmann::json>;
+using core::JsonPath;
+using core::NullNumber;
+
+constexpr std::array k_level_names{
+    std::pair{core::Level::none, std::string_view("none")},
+    std::pair{core::Level::warning, std::string_view("warning")},
+    std::pair{core::Level::critical, std::string_view("critical")},
+    std::pair{core::Level::blocker, std::string_view("blocker")},
+};
+constexpr std::array k_role_names{
+    std::pair{Role::primary, std::string_view("primary")},
+    std::pair{Role::guard, std::string_view("guard")},
+    std::pair{Role::informational, std::string_view("informational")},
+};
+constexpr std::array k_fail_on_names{
+    std::pair{core::FailOn::warning, std::string_view("warning")},
+    std::pair{core::FailOn::critical, std::string_view("critical")},
+    std::pair{core::FailOn::blocker, std::string_view("blocker")},
+    std::pair{core::FailOn::never, std::string_view("never")},
+};
+constexpr std::array k_inconclusive_names{
+    std::pair{core::InconclusivePolicy::pass, std::string_view("pass")},
+    std::pair{core::InconclusivePolicy::warn, std::string_view("warn")},
+    std::pair{core::InconclusivePolicy::fail, std::string_view("fail")},
+};
+
+template <typename T> Json optional_json(const std::optional<T>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
 
 Json summary_json(const std::optional<core::Summary>& summary)
 {
-    if (!summary) {
-        return nullptr;
-    }
-    const auto& s = *summary;
-    return Json{{"n", s.n},
-                {"mean", s.mean},
-                {"median", s.median},
-                {"stddev", s.stddev},
-                {"min", s.min},
-                {"max", s.max},
-                {"p90", s.p90},
-                {"p95", s.p95},
-                {"p99", s.p99},
-                {"mad", s.mad},
-                {"outliers", s.outliers}};
-}
-
-Json environment_json(const core::Environment& environment)
-{
-    Json json{{"host", environment.host},
-              {"os", environment.os},
-              {"cpu", environment.cpu},
-              {"cpus", environment.cpus},
-              {"memory_bytes", environment.memory_bytes}};
-    if (environment.git) {
-        json["git"] = {{"commit", environment.git->commit},
-                       {"branch", environment.git->branch},
-                       {"dirty", environment.git->dirty}};
-    }
-    return json;
+    return summary ? core::to_json(*summary) : Json(nullptr);
 }
 
 Json side_json(const Side& side)
 {
     return Json{{"label", side.label},
                 {"created", side.created},
-                {"environment", environment_json(side.environment)}};
-}
-
-template <typename T> Json optional_json(const std::optional<T>& value)
-{
-    return value ? Json(*value) : Json(nullptr);
+                {"environment", core::to_json(side.environment)}};
 }
 
 Json entry_json(const MetricComparison& entry)
@@ -62,238 +60,263 @@ Json entry_json(const MetricComparison& entry)
         {"metric", entry.metric},
         {"unit", entry.unit},
         {"better", core::to_string(entry.better)},
+        {"role", to_string(entry.role)},
+        {"gated", entry.gated()},
+        {"reason", entry.reason},
+        {"basis", to_string(entry.basis)},
         {"verdict", to_string(entry.verdict)},
         {"level", core::to_string(entry.level)},
+        {"fails_gate", entry.fails_gate},
         {"baseline", summary_json(entry.baseline)},
         {"current", summary_json(entry.current)},
+        {"baseline_values", entry.baseline_values},
+        {"current_values", entry.current_values},
+        {"baseline_center", optional_json(entry.baseline_center)},
+        {"current_center", optional_json(entry.current_center)},
         {"change", optional_json(entry.change)},
         {"interval",
          entry.interval ? Json::array({entry.interval->low, entry.interval->high}) : Json(nullptr)},
         {"p_value", optional_json(entry.p_value)},
+        {"resolution", optional_json(entry.resolution)},
         {"deterministic", entry.deterministic},
         {"thresholds",
          {{"warning", entry.policy.warning},
           {"critical", entry.policy.critical},
-          {"blocker", entry.policy.blocker}}}};
-    json["samples"] = {{"baseline", entry.baseline_samples}, {"current", entry.current_samples}};
+          {"blocker", entry.policy.blocker}}},
+        {"samples", {{"baseline", entry.baseline_samples}, {"current", entry.current_samples}}},
+        {"budget", nullptr},
+        {"message", entry.message},
+        {"notes", entry.notes}};
     if (entry.budget) {
         json["budget"] = {{"limit", entry.budget->limit},
                           {"statistic", entry.budget->statistic},
                           {"value", entry.budget->value},
                           {"headroom", entry.budget->headroom},
-                          {"breached", entry.budget->breached}};
-    }
-    if (!entry.message.empty()) {
-        json["message"] = entry.message;
+                          {"breached", entry.budget->breached},
+                          {"level", core::to_string(entry.budget->level)}};
     }
     return json;
 }
 
-// Reads one document, naming `origin` and the field in every error.
-class Reader
+// Reads one perfgate-comparison/1 document; every error names the file and the field.
+class ComparisonReader
 {
 public:
-    explicit Reader(std::string_view origin) : m_origin(origin) {}
+    explicit ComparisonReader(std::string_view origin) : m_read(origin) {}
 
-    const nlohmann::json&
-    field(const nlohmann::json& object, const char* key, std::string_view where) const
+    Comparison read(const nlohmann::json& json) const
     {
-        if (!object.is_object() || !object.contains(key)) {
-            fail(ExitCode::usage, "'{}': {}: missing \"{}\"", m_origin, where, key);
+        const JsonPath root;
+        m_read.check_schema(json, k_comparison_schema);
+        Comparison comparison;
+        comparison.baseline = side(field(json, root.field("baseline")), root.field("baseline"));
+        comparison.current = side(field(json, root.field("current")), root.field("current"));
+        const JsonPath settings_path = root.field("settings");
+        const auto& settings = m_read.object(field(json, settings_path), settings_path);
+        comparison.alpha = probability(settings, settings_path.field("alpha"));
+        comparison.noise = non_negative(settings, settings_path.field("noise"));
+        comparison.gate.fail_on = named(settings, settings_path.field("fail_on"), k_fail_on_names);
+        comparison.gate.inconclusive =
+            named(settings, settings_path.field("inconclusive"), k_inconclusive_names);
+        const JsonPath benchmarks_path = root.field("benchmarks");
+        const auto& benchmarks =
+            m_read.array(field(json, benchmarks_path), benchmarks_path, "objects");
+        comparison.entries.reserve(benchmarks.size());
+        for (std::size_t i = 0; i < benchmarks.size(); ++i) {
+            comparison.entries.push_back(entry(benchmarks[i], benchmarks_path.element(i)));
         }
-        return object[key];
-    }
-
-    template <typename T>
-    T get(const nlohmann::json& object, const char* key, std::string_view where, T fallback) const
-    {
-        if (!object.is_object() || !object.contains(key) || object[key].is_null()) {
-            return fallback;
-        }
-        try {
-            return object[key].get<T>();
-        } catch (const nlohmann::json::exception&) {
-            fail(ExitCode::usage, "'{}': {}.{}: wrong type", m_origin, where, key);
-        }
-    }
-
-    std::optional<double>
-    number(const nlohmann::json& object, const char* key, std::string_view where) const
-    {
-        if (!object.is_object() || !object.contains(key) || object[key].is_null()) {
-            return std::nullopt;
-        }
-        return get<double>(object, key, where, 0);
-    }
-
-    std::optional<core::Summary> summary(const nlohmann::json& json, std::string_view where) const
-    {
-        if (json.is_null()) {
-            return std::nullopt;
-        }
-        core::Summary s;
-        s.n = get<std::size_t>(json, "n", where, 0);
-        s.mean = get<double>(json, "mean", where, 0);
-        s.median = get<double>(json, "median", where, 0);
-        s.stddev = get<double>(json, "stddev", where, 0);
-        s.min = get<double>(json, "min", where, 0);
-        s.max = get<double>(json, "max", where, 0);
-        s.p90 = get<double>(json, "p90", where, 0);
-        s.p95 = get<double>(json, "p95", where, 0);
-        s.p99 = get<double>(json, "p99", where, 0);
-        s.mad = get<double>(json, "mad", where, 0);
-        s.outliers = get<std::size_t>(json, "outliers", where, 0);
-        return s;
-    }
-
-    Side side(const nlohmann::json& json, std::string_view where) const
-    {
-        Side side;
-        side.label = get<std::string>(json, "label", where, "");
-        side.created = get<std::string>(json, "created", where, "");
-        const auto environment = json.is_object() && json.contains("environment")
-                                     ? json["environment"]
-                                     : nlohmann::json();
-        auto& e = side.environment;
-        e.host = get<std::string>(environment, "host", where, "");
-        e.os = get<std::string>(environment, "os", where, "");
-        e.cpu = get<std::string>(environment, "cpu", where, "");
-        e.cpus = get<int>(environment, "cpus", where, 0);
-        e.memory_bytes = get<std::uint64_t>(environment, "memory_bytes", where, 0);
-        if (environment.is_object() && environment.contains("git")) {
-            const auto& git = environment["git"];
-            e.git = core::GitInfo{get<std::string>(git, "commit", where, ""),
-                                  get<std::string>(git, "branch", where, ""),
-                                  get<bool>(git, "dirty", where, false)};
-        }
-        return side;
+        const JsonPath warnings_path = root.field("warnings");
+        comparison.warnings = strings(field(json, warnings_path), warnings_path);
+        return comparison;
     }
 
 private:
-    std::string_view m_origin;
+    Reader m_read;
+
+    const nlohmann::json& field(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.require(object, path, "a value");
+    }
+
+    std::string string(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.string(field(object, path), path);
+    }
+
+    template <typename Enum, std::size_t size>
+    Enum named(const nlohmann::json& object,
+               const JsonPath& path,
+               const std::array<std::pair<Enum, std::string_view>, size>& names) const
+    {
+        return m_read.enumeration(field(object, path), path, names);
+    }
+
+    double number(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.number(field(object, path), path);
+    }
+
+    double non_negative(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.non_negative(field(object, path), path);
+    }
+
+    double probability(const nlohmann::json& object, const JsonPath& path) const
+    {
+        const double value = number(object, path);
+        if (value < 0 || value > 1) {
+            m_read.fail_at(path, fmt::format("expected a probability from 0 to 1, not {}", value));
+        }
+        return value;
+    }
+
+    std::optional<double> optional_number(const nlohmann::json& object, const JsonPath& path) const
+    {
+        const auto& value = field(object, path);
+        return value.is_null() ? std::nullopt : std::optional(m_read.number(value, path));
+    }
+
+    std::size_t count(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.integer<std::size_t>(field(object, path), path);
+    }
+
+    bool boolean(const nlohmann::json& object, const JsonPath& path) const
+    {
+        return m_read.boolean(field(object, path), path);
+    }
+
+    std::vector<std::string> strings(const nlohmann::json& value, const JsonPath& path) const
+    {
+        m_read.array(value, path, "strings");
+        std::vector<std::string> result;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            result.push_back(m_read.string(value[i], path.element(i)));
+        }
+        return result;
+    }
+
+    std::vector<double> numbers(const nlohmann::json& value, const JsonPath& path) const
+    {
+        m_read.array(value, path, "numbers");
+        std::vector<double> result;
+        result.reserve(value.size());
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            result.push_back(m_read.number(value[i], path.element(i)));
+        }
+        return result;
+    }
+
+    Side side(const nlohmann::json& json, const JsonPath& path) const
+    {
+        m_read.object(json, path);
+        Side side;
+        side.label = string(json, path.field("label"));
+        side.created = string(json, path.field("created"));
+        side.environment = core::environment_from_json(
+            m_read, field(json, path.field("environment")), path.field("environment"));
+        return side;
+    }
+
+    std::optional<core::Summary> summary(const nlohmann::json& object, const JsonPath& path) const
+    {
+        const auto& value = field(object, path);
+        if (value.is_null()) {
+            return std::nullopt;
+        }
+        return core::summary_from_json(m_read, value, path);
+    }
+
+    MetricComparison entry(const nlohmann::json& json, const JsonPath& path) const
+    {
+        m_read.object(json, path);
+        MetricComparison entry;
+        entry.id = string(json, path.field("id"));
+        entry.metric = string(json, path.field("metric"));
+        entry.unit = string(json, path.field("unit"));
+        entry.better = named(json, path.field("better"), core::k_better_names);
+        entry.role = named(json, path.field("role"), k_role_names);
+        entry.reason = string(json, path.field("reason"));
+        entry.basis = named(json, path.field("basis"), k_basis_names);
+        entry.verdict = named(json, path.field("verdict"), k_verdict_names);
+        entry.level = named(json, path.field("level"), k_level_names);
+        entry.baseline = summary(json, path.field("baseline"));
+        entry.current = summary(json, path.field("current"));
+        entry.baseline_values = count(json, path.field("baseline_values"));
+        entry.current_values = count(json, path.field("current_values"));
+        entry.baseline_center = optional_number(json, path.field("baseline_center"));
+        entry.current_center = optional_number(json, path.field("current_center"));
+        entry.change = optional_number(json, path.field("change"));
+        const JsonPath interval_path = path.field("interval");
+        if (const auto& interval = field(json, interval_path); !interval.is_null()) {
+            const auto bounds = numbers(interval, interval_path);
+            if (bounds.size() != 2 || bounds[0] > bounds[1]) {
+                m_read.fail_at(interval_path, "expected [low, high] with low <= high");
+            }
+            entry.interval = core::Interval{bounds[0], bounds[1]};
+        }
+        if (!field(json, path.field("p_value")).is_null()) {
+            entry.p_value = probability(json, path.field("p_value"));
+        }
+        entry.resolution = optional_number(json, path.field("resolution"));
+        entry.deterministic = boolean(json, path.field("deterministic"));
+        const JsonPath thresholds_path = path.field("thresholds");
+        const auto& thresholds = m_read.object(field(json, thresholds_path), thresholds_path);
+        entry.policy.warning = number(thresholds, thresholds_path.field("warning"));
+        entry.policy.critical = number(thresholds, thresholds_path.field("critical"));
+        entry.policy.blocker = number(thresholds, thresholds_path.field("blocker"));
+        const JsonPath samples_path = path.field("samples");
+        const auto& samples = m_read.object(field(json, samples_path), samples_path);
+        entry.baseline_samples =
+            numbers(field(samples, samples_path.field("baseline")), samples_path.field("baseline"));
+        entry.current_samples =
+            numbers(field(samples, samples_path.field("current")), samples_path.field("current"));
+        const JsonPath budget_path = path.field("budget");
+        if (const auto& budget = field(json, budget_path); !budget.is_null()) {
+            m_read.object(budget, budget_path);
+            entry.budget = BudgetCheck{number(budget, budget_path.field("limit")),
+                                       string(budget, budget_path.field("statistic")),
+                                       number(budget, budget_path.field("value")),
+                                       number(budget, budget_path.field("headroom")),
+                                       boolean(budget, budget_path.field("breached")),
+                                       named(budget, budget_path.field("level"), k_level_names)};
+        }
+        entry.message = string(json, path.field("message"));
+        entry.notes = strings(field(json, path.field("notes")), path.field("notes"));
+        return entry;
+    }
 };
 
-template <typename Enum, std::size_t N>
-Enum parse_name(const std::array<Enum, N>& values,
-                const std::string& text,
-                std::string_view origin,
-                std::string_view where)
+Json totals_json(const Totals& t)
 {
-    for (auto value : values) {
-        if (to_string(value) == text) {
-            return value;
-        }
-    }
-    fail(ExitCode::usage, "'{}': {}: unknown value '{}'", origin, where, text);
+    return Json{{"regressed", t.regressed},
+                {"warning", t.warning},
+                {"critical", t.critical},
+                {"blocker", t.blocker},
+                {"slower", t.slower},
+                {"inconclusive", t.inconclusive},
+                {"unchanged", t.unchanged},
+                {"faster", t.faster},
+                {"improved", t.improved},
+                {"new", t.new_benchmarks},
+                {"missing", t.missing},
+                {"failed", t.failed},
+                {"skipped", t.skipped},
+                {"budget_breaches", t.budget_breaches}};
 }
 
 } // namespace
 
 Comparison comparison_from_json(const nlohmann::json& json, std::string_view origin)
 {
-    const Reader read(origin);
-    const auto schema = read.get<std::string>(json, "schema", "document", "");
-    if (schema != k_comparison_schema) {
-        fail(ExitCode::usage,
-             "'{}': unknown schema '{}': expected '{}'",
-             origin,
-             schema,
-             k_comparison_schema);
-    }
-    Comparison comparison;
-    comparison.baseline = read.side(read.field(json, "baseline", "document"), "baseline");
-    comparison.current = read.side(read.field(json, "current", "document"), "current");
-    const auto& settings = read.field(json, "settings", "document");
-    comparison.alpha = read.get<double>(settings, "alpha", "settings", 0.05);
-    comparison.noise = read.get<double>(settings, "noise", "settings", 0.01);
-    const auto& benchmarks = read.field(json, "benchmarks", "document");
-    if (!benchmarks.is_array()) {
-        fail(ExitCode::usage, "'{}': benchmarks: expected an array", origin);
-    }
-    constexpr std::array verdicts{Verdict::regressed,
-                                  Verdict::improved,
-                                  Verdict::unchanged,
-                                  Verdict::underpowered,
-                                  Verdict::new_benchmark,
-                                  Verdict::missing,
-                                  Verdict::failed};
-    constexpr std::array levels{
-        core::Level::none, core::Level::warning, core::Level::critical, core::Level::blocker};
-    for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-        const auto& item = benchmarks[i];
-        const auto where = fmt::format("benchmarks[{}]", i);
-        MetricComparison entry;
-        read.field(item, "id", where);
-        entry.id = read.get<std::string>(item, "id", where, "");
-        entry.metric = read.get<std::string>(item, "metric", where, "");
-        entry.unit = read.get<std::string>(item, "unit", where, "");
-        entry.better = read.get<std::string>(item, "better", where, "lower") == "higher"
-                           ? core::Better::higher
-                           : core::Better::lower;
-        entry.verdict = parse_name(verdicts,
-                                   read.get<std::string>(item, "verdict", where, ""),
-                                   origin,
-                                   where + ".verdict");
-        entry.level = parse_name(
-            levels, read.get<std::string>(item, "level", where, "none"), origin, where + ".level");
-        entry.baseline =
-            read.summary(item.value("baseline", nlohmann::json()), where + ".baseline");
-        entry.current = read.summary(item.value("current", nlohmann::json()), where + ".current");
-        entry.change = read.number(item, "change", where);
-        entry.p_value = read.number(item, "p_value", where);
-        if (const auto interval = read.get<std::vector<double>>(item, "interval", where, {});
-            interval.size() == 2) {
-            entry.interval = core::Interval{interval[0], interval[1]};
-        }
-        entry.deterministic = read.get<bool>(item, "deterministic", where, false);
-        const auto thresholds = item.value("thresholds", nlohmann::json());
-        entry.policy.warning = read.get<double>(thresholds, "warning", where, entry.policy.warning);
-        entry.policy.critical =
-            read.get<double>(thresholds, "critical", where, entry.policy.critical);
-        entry.policy.blocker = read.get<double>(thresholds, "blocker", where, entry.policy.blocker);
-        const auto samples = item.value("samples", nlohmann::json());
-        entry.baseline_samples = read.get<std::vector<double>>(samples, "baseline", where, {});
-        entry.current_samples = read.get<std::vector<double>>(samples, "current", where, {});
-        if (item.contains("budget") && item["budget"].is_object()) {
-            const auto& budget = item["budget"];
-            entry.budget = BudgetCheck{read.get<double>(budget, "limit", where, 0),
-                                       read.get<std::string>(budget, "statistic", where, "median"),
-                                       read.get<double>(budget, "value", where, 0),
-                                       read.get<double>(budget, "headroom", where, 0),
-                                       read.get<bool>(budget, "breached", where, false)};
-        }
-        entry.message = read.get<std::string>(item, "message", where, "");
-        comparison.entries.push_back(std::move(entry));
-    }
-    const auto totals = json.value("totals", nlohmann::json());
-    auto& t = comparison.totals;
-    for (auto [key, value] : {std::pair{"regressed", &t.regressed},
-                              {"warning", &t.warning},
-                              {"critical", &t.critical},
-                              {"blocker", &t.blocker},
-                              {"improved", &t.improved},
-                              {"unchanged", &t.unchanged},
-                              {"underpowered", &t.underpowered},
-                              {"new", &t.new_benchmarks},
-                              {"missing", &t.missing},
-                              {"failed", &t.failed},
-                              {"budget_breaches", &t.budget_breaches}}) {
-        *value = read.get<int>(totals, key, "totals", 0);
-    }
-    comparison.geomean_change = read.number(json, "geomean_change", "document");
-    comparison.warnings = read.get<std::vector<std::string>>(json, "warnings", "document", {});
-    const auto gate = json.value("gate", nlohmann::json());
-    comparison.gate.passed = read.get<bool>(gate, "passed", "gate", true);
-    comparison.gate.fail_on =
-        core::parse_fail_on(read.get<std::string>(gate, "fail_on", "gate", "blocker"));
-    comparison.gate.failures = read.get<int>(gate, "failures", "gate", 0);
-    comparison.gate.exit_code = static_cast<ExitCode>(read.get<int>(gate, "exit_code", "gate", 0));
+    auto comparison = ComparisonReader(origin).read(json);
+    decide(comparison);
     return comparison;
 }
 
 nlohmann::ordered_json to_json(const Comparison& comparison)
 {
-    const auto& t = comparison.totals;
+    const auto& gate = comparison.gate;
     Json json{{"schema", k_comparison_schema},
               {"perfgate", k_version},
               {"baseline", side_json(comparison.baseline)},
@@ -301,29 +324,20 @@ nlohmann::ordered_json to_json(const Comparison& comparison)
               {"settings",
                {{"alpha", comparison.alpha},
                 {"noise", comparison.noise},
-                {"fail_on", core::to_string(comparison.gate.fail_on)}}},
+                {"fail_on", core::to_string(gate.fail_on)},
+                {"inconclusive", core::to_string(gate.inconclusive)}}},
               {"benchmarks", Json::array()},
-              {"totals",
-               {{"regressed", t.regressed},
-                {"warning", t.warning},
-                {"critical", t.critical},
-                {"blocker", t.blocker},
-                {"improved", t.improved},
-                {"unchanged", t.unchanged},
-                {"underpowered", t.underpowered},
-                {"new", t.new_benchmarks},
-                {"missing", t.missing},
-                {"failed", t.failed},
-                {"budget_breaches", t.budget_breaches}}},
+              {"totals", totals_json(comparison.totals)},
               {"geomean_change", optional_json(comparison.geomean_change)},
               {"warnings", comparison.warnings},
               {"gate",
-               {{"passed", comparison.gate.passed},
-                {"fail_on", core::to_string(comparison.gate.fail_on)},
-                {"failures", comparison.gate.failures},
-                {"exit_code", static_cast<int>(comparison.gate.exit_code)}}}};
+               {{"passed", gate.passed},
+                {"fail_on", core::to_string(gate.fail_on)},
+                {"failures", gate.failures},
+                {"exit_code", static_cast<int>(gate.exit_code)}}}};
+    auto& benchmarks = json["benchmarks"];
     for (const auto& entry : comparison.entries) {
-        json["benchmarks"].push_back(entry_json(entry));
+        benchmarks.push_back(entry_json(entry));
     }
     return json;
 }

@@ -1,17 +1,25 @@
 #include <baselines/policy.hpp>
+#include <core/stats.hpp>
+#include <core/units.hpp>
 #include <util/glob.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 namespace perfgate::baselines {
 namespace {
 
-// The `[[benchmark]]` entry that `id` belongs to: its name, or for a Google Benchmark program
-// the prefix of its ids.
+// A command whose CPU time is at least this share of its wall time is CPU-bound.
+constexpr double k_cpu_bound_share = 0.5;
+
+// The `[[benchmark]]` entry that `id` belongs to: its name, or for a program the prefix of its
+// ids.
 const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id)
 {
     for (const auto& entry : config.benchmarks) {
-        const bool program = entry.kind == core::BenchmarkKind::google_benchmark;
+        const bool program = entry.kind != core::BenchmarkKind::command;
         if (entry.name == id || (program && id.starts_with(entry.name + "/"))) {
             return &entry;
         }
@@ -44,64 +52,154 @@ void apply(MetricPolicy& policy, const core::Thresholds& thresholds)
     policy.blocker = thresholds.blocker.value_or(policy.blocker);
 }
 
-// Return `seconds` in a time `unit`, or nullopt when the unit is not a time.
-std::optional<double> seconds_in(double seconds, const std::string& unit)
+std::string where(const core::Config& config, int line)
 {
-    if (unit == "s") {
-        return seconds;
+    return fmt::format(
+        "{}:{}", config.file ? config.file->filename().string() : "perfgate.toml", line);
+}
+
+// What a Google Benchmark run name says about how the benchmark measures time: the reason its
+// CPU time does not measure its work, or "" when it does.
+std::string real_time_reason(const std::string& id)
+{
+    std::size_t start = 0;
+    while (start <= id.size()) {
+        const auto end = std::min(id.find('/', start), id.size());
+        const std::string_view segment(id.data() + start, end - start);
+        if (segment == "real_time") {
+            return "it uses real time (UseRealTime)";
+        }
+        if (segment == "manual_time") {
+            return "it measures its own time (UseManualTime)";
+        }
+        if (segment.starts_with("threads:") && std::atoi(segment.data() + 8) > 1) {
+            return fmt::format("it runs {} threads", segment.substr(8));
+        }
+        start = end + 1;
     }
-    if (unit == "ns") {
-        return seconds * 1e9;
+    return "";
+}
+
+double median_of(const core::BenchmarkResult& result, std::string_view metric)
+{
+    const auto* found = result.find_metric(metric);
+    return found == nullptr || found->samples.empty() ? 0.0 : core::median(found->samples);
+}
+
+std::vector<JudgedMetric> automatic(const core::BenchmarkResult& current,
+                                    const core::BenchmarkResult* baseline)
+{
+    const auto has = [&](std::string_view name) { return current.find_metric(name) != nullptr; };
+    if (current.source == core::Source::google_benchmark && has("real_time")) {
+        const auto why_real = real_time_reason(current.id);
+        if (!why_real.empty() || !has("cpu_time")) {
+            return {{"real_time",
+                     Role::primary,
+                     why_real.empty() ? "no CPU time was measured"
+                                      : fmt::format("real time measures its work: {}", why_real)}};
+        }
+        return {{"cpu_time",
+                 Role::primary,
+                 "single-threaded: CPU time measures its work and is not inflated by other load"},
+                {"real_time",
+                 Role::guard,
+                 "guard for slowdowns that only real time shows (waiting, I/O, locks)"}};
     }
-    return std::nullopt;
+    if (has("wall") && has("cpu")) {
+        const auto& basis = baseline != nullptr && baseline->find_metric("cpu") != nullptr &&
+                                    baseline->find_metric("wall") != nullptr
+                                ? *baseline
+                                : current;
+        const double wall = median_of(basis, "wall");
+        const double share = wall > 0 ? median_of(basis, "cpu") / wall : 0.0;
+        const auto measured = fmt::format("CPU time is {:.0f}% of wall time{}",
+                                          share * 100,
+                                          &basis == baseline ? " in the baseline" : "");
+        if (share >= k_cpu_bound_share) {
+            return {{"cpu",
+                     Role::primary,
+                     fmt::format("CPU-bound ({}): CPU time is not inflated "
+                                 "by other load",
+                                 measured)},
+                    {"wall",
+                     Role::guard,
+                     "guard for slowdowns that only wall time shows (waiting, I/O, locks)"}};
+        }
+        return {{"wall", Role::primary, fmt::format("not CPU-bound ({})", measured)}};
+    }
+    if (has("wall")) {
+        return {{"wall", Role::primary, "only wall time was measured"}};
+    }
+    std::vector<JudgedMetric> all;
+    for (const auto& metric : current.metrics) {
+        all.push_back({metric.name, Role::primary, "every metric of the benchmark is judged"});
+    }
+    return all;
 }
 
 } // namespace
 
-std::vector<std::string> gated_metrics(const core::Config& config,
-                                       const core::BenchmarkResult& result,
-                                       const std::string& metric_override)
+std::string_view to_string(Role role)
 {
-    if (!metric_override.empty() && result.find_metric(metric_override) != nullptr) {
-        return {metric_override};
+    switch (role) {
+    case Role::primary:
+        return "primary";
+    case Role::guard:
+        return "guard";
+    case Role::informational:
+        return "informational";
     }
-    std::vector<std::string> metrics;
+    return "primary";
+}
+
+std::vector<JudgedMetric> judged_metrics(const core::Config& config,
+                                         const core::BenchmarkResult& current,
+                                         const core::BenchmarkResult* baseline,
+                                         const std::string& metric_override)
+{
+    const auto has = [&](const std::string& name) { return current.find_metric(name) != nullptr; };
+    if (!metric_override.empty() && has(metric_override)) {
+        return {{metric_override, Role::primary, "chosen with --metric"}};
+    }
+    std::vector<JudgedMetric> metrics;
     for (const auto& policy : config.policies) {
-        if (!util::glob_match(policy.match, result.id)) {
+        if (!util::glob_match(policy.match, current.id)) {
             continue;
         }
         for (const auto& metric : policy.metrics) {
-            if (result.find_metric(metric) != nullptr &&
-                std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
-                metrics.push_back(metric);
+            const bool listed = std::any_of(
+                metrics.begin(), metrics.end(), [&](const auto& m) { return m.name == metric; });
+            if (has(metric) && !listed) {
+                metrics.push_back({metric,
+                                   Role::primary,
+                                   fmt::format("named by [[policy]] '{}' ({})",
+                                               policy.match,
+                                               where(config, policy.line))});
             }
         }
     }
     if (!metrics.empty()) {
         return metrics;
     }
-    const auto* entry = entry_for(config, result.id);
-    if (entry != nullptr && entry->metric && result.find_metric(*entry->metric) != nullptr) {
-        return {*entry->metric};
+    if (const auto* entry = entry_for(config, current.id);
+        entry != nullptr && entry->metric && has(*entry->metric)) {
+        return {{*entry->metric,
+                 Role::primary,
+                 fmt::format(
+                     "named by [[benchmark]] '{}' ({})", entry->name, where(config, entry->line))}};
     }
-    const std::string fallback =
-        result.source == core::Source::google_benchmark ? "real_time" : config.run.metric;
-    return {fallback};
+    if (config.run.metric != "auto" && has(config.run.metric)) {
+        return {{config.run.metric, Role::primary, "named by [run].metric"}};
+    }
+    return automatic(current, baseline);
 }
 
-MetricPolicy policy_for(const core::Config& config,
-                        const std::string& id,
-                        const std::string& metric,
-                        const std::string& unit)
+MetricPolicy
+policy_for(const core::Config& config, const std::string& id, const std::string& metric)
 {
-    MetricPolicy policy{
-        config.gate.warning, config.gate.critical, config.gate.blocker, {}, "median"};
+    MetricPolicy policy{config.gate.warning, config.gate.critical, config.gate.blocker};
     if (const auto* entry = entry_for(config, id)) {
         apply(policy, entry->thresholds);
-        if (entry->budget) {
-            policy.budget = seconds_in(*entry->budget, unit);
-            policy.budget_statistic = entry->budget_statistic;
-        }
     }
     std::vector<const core::Policy*> matching;
     for (const auto& candidate : config.policies) {
@@ -116,6 +214,33 @@ MetricPolicy policy_for(const core::Config& config,
         apply(policy, match->thresholds);
     }
     return policy;
+}
+
+std::optional<std::string> budgeted_metric(const core::Config& config,
+                                           const core::BenchmarkResult& result)
+{
+    const auto* entry = entry_for(config, result.id);
+    if (entry == nullptr || !entry->budget) {
+        return std::nullopt;
+    }
+    return result.source == core::Source::google_benchmark ? "real_time" : "wall";
+}
+
+std::optional<BudgetRule> budget_for(const core::Config& config,
+                                     const core::BenchmarkResult& result,
+                                     const std::string& metric,
+                                     const std::string& unit)
+{
+    const auto budgeted = budgeted_metric(config, result);
+    if (!budgeted || metric != *budgeted) {
+        return std::nullopt;
+    }
+    const auto* entry = entry_for(config, result.id);
+    const auto seconds = core::seconds_per(unit);
+    if (!seconds) {
+        return std::nullopt;
+    }
+    return BudgetRule{*entry->budget / *seconds, entry->budget_statistic, core::Level::blocker};
 }
 
 core::Level level_of(double worsening, const MetricPolicy& policy)

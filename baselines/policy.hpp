@@ -9,29 +9,65 @@
 
 namespace perfgate::baselines {
 
-// How one metric of one benchmark is judged: `[gate]`, overridden by its `[[benchmark]]`,
-// overridden by the matching `[[policy]]` entries from least to most specific.
+// The thresholds one metric of one benchmark is judged with: `[gate]`, overridden by its
+// `[[benchmark]]`, overridden by the matching `[[policy]]` entries from least to most specific.
 struct MetricPolicy
 {
     double warning = 0.15;
     double critical = 0.30;
     double blocker = 0.50;
-    std::optional<double> budget; // an absolute limit on `budget_statistic`, in the metric's unit
-    std::string budget_statistic = "median";
 };
 
-// Return the metrics gated for `result`: `metric_override` (`--metric`) when the result has it;
-// else the metrics named by matching `[[policy]]` entries; else its `[[benchmark]]` metric;
-// else `[run].metric` for commands and `real_time` for Google Benchmark.
-std::vector<std::string> gated_metrics(const core::Config& config,
-                                       const core::BenchmarkResult& result,
-                                       const std::string& metric_override);
+// An absolute limit on one statistic of a metric, judged on the current run alone.
+struct BudgetRule
+{
+    double limit = 0; // a ceiling, in the metric's unit
+    std::string statistic = "median";
+    core::Level level = core::Level::blocker;
+};
 
-// Return the thresholds and budget for `metric` (in `unit`) of benchmark `id`.
-MetricPolicy policy_for(const core::Config& config,
-                        const std::string& id,
-                        const std::string& metric,
-                        const std::string& unit);
+// The part a metric plays in the gate.
+enum class Role {
+    primary,      // the metric that measures the benchmark's work
+    guard,        // wall or real time beside a CPU-time primary: catches wall-only slowdowns
+    informational // judged and shown, never gated
+};
+
+std::string_view to_string(Role role);
+
+// A metric to judge for one benchmark, and why it is judged.
+struct JudgedMetric
+{
+    std::string name;
+    Role role = Role::primary;
+    std::string reason;
+};
+
+// Return the metrics to judge for `current` (`baseline`: the same benchmark in the baseline,
+// or nullptr), in order: `metric_override` (`--metric`) when the benchmark has it; else the
+// metrics of matching `[[policy]]` entries; else its `[[benchmark]]` metric; else `[run].metric`
+// unless it is "auto"; else, automatically, CPU time where it measures the benchmark's work,
+// with wall or real time as a guard, and wall or real time elsewhere (docs/statistics.md).
+std::vector<JudgedMetric> judged_metrics(const core::Config& config,
+                                         const core::BenchmarkResult& current,
+                                         const core::BenchmarkResult* baseline,
+                                         const std::string& metric_override);
+
+// Return the thresholds for `metric` of benchmark `id`.
+MetricPolicy
+policy_for(const core::Config& config, const std::string& id, const std::string& metric);
+
+// Return the metric that the `[[benchmark]]` shorthand `budget` of `result` limits, if it has
+// one: wall time, or real time for Google Benchmark.
+std::optional<std::string> budgeted_metric(const core::Config& config,
+                                           const core::BenchmarkResult& result);
+
+// Return the budget on `metric` (in `unit`) of benchmark `id`, if one applies: the
+// `[[benchmark]]` shorthand `budget` limits wall time (real time for Google Benchmark).
+std::optional<BudgetRule> budget_for(const core::Config& config,
+                                     const core::BenchmarkResult& result,
+                                     const std::string& metric,
+                                     const std::string& unit);
 
 // Return the level that a relative worsening reaches under `policy`.
 core::Level level_of(double worsening, const MetricPolicy& policy);

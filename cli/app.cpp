@@ -7,7 +7,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <exception>
+#include <new>
 #include <numeric>
 
 namespace perfgate::cli {
@@ -30,6 +34,7 @@ constexpr std::string_view k_exit_codes = R"(Exit codes:
   1    the gate failed: a regression or budget breach at or above --fail-on
   2    usage, configuration or input error
   3    benchmarks could not be measured (failed to start, crashed, timed out, none found)
+  70   internal error: a bug in perfgate, please report it
   130  interrupted)";
 
 std::size_t edit_distance(std::string_view a, std::string_view b)
@@ -70,10 +75,45 @@ int report(const Error& error)
     return static_cast<int>(error.code());
 }
 
+// Flush standard output and return `code`, or an error's code when the output was lost (a
+// closed pipe, a full disk): lost output is reported, and only a gate verdict outranks it.
+int finish(int code)
+{
+    if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) {
+        return code;
+    }
+    const int reason = errno;
+    fmt::print(stderr,
+               "perfgate: error: cannot write to standard output: {}\n",
+               reason != 0 ? os_error(reason) : std::string("write error"));
+    return code == 0 ? static_cast<int>(ExitCode::usage) : code;
+}
+
+// Run the handler of the chosen subcommand; turn what it throws into a message and exit code.
+int run_handler(const Handler& handler)
+{
+    try {
+        return handler();
+    } catch (const Error& error) {
+        return report(error);
+    } catch (const std::bad_alloc&) {
+        fmt::print(stderr, "perfgate: error: out of memory\n");
+        return static_cast<int>(ExitCode::internal);
+    } catch (const std::exception& error) {
+        fmt::print(stderr,
+                   "perfgate: internal error: {}\nthis is a bug in perfgate; please report it with "
+                   "the command line and input that caused it\n",
+                   error.what());
+        return static_cast<int>(ExitCode::internal);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    // Note: a closed stdout must show as a write error, never kill perfgate before it saved.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"perfgate: benchmark commands and Google Benchmark programs, compare them with "
                  "stored baselines, and fail CI on regressions."};
     app.name("perfgate");
@@ -108,17 +148,10 @@ int main(int argc, char** argv)
         return static_cast<int>(ExitCode::usage);
     }
 
-    try {
-        for (const auto& [sub, handler] : handlers) {
-            if (sub->parsed()) {
-                return handler();
-            }
+    for (const auto& [sub, handler] : handlers) {
+        if (sub->parsed()) {
+            return finish(run_handler(handler));
         }
-    } catch (const Error& error) {
-        return report(error);
-    } catch (const std::exception& error) {
-        return report(
-            Error(ExitCode::measurement, fmt::format("internal error: {}", error.what())));
     }
     return static_cast<int>(ExitCode::usage);
 }

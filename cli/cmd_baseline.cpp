@@ -38,7 +38,10 @@ int save(const BaselineOptions& options)
         fail(ExitCode::usage, "no run to save: run 'perfgate run' first, or name a results file");
     }
     const auto document = runners::load_any_results(source);
-    save_checked(store_of(config), options.name, document, options.allow_failed);
+    store_of(config).save_checked(options.name,
+                                  document,
+                                  options.allow_failed ? baselines::AllowFailed::yes
+                                                       : baselines::AllowFailed::no);
     fmt::print("saved {} benchmarks from {} as baseline '{}'\n",
                document.benchmarks.size(),
                source.string(),
@@ -80,7 +83,7 @@ int show(const BaselineOptions& options)
                    environment.git->dirty ? " (dirty)" : "");
     }
     reporters::RunTableOptions table;
-    table.metric = config.run.metric;
+    table.metric = config.run.metric == "auto" ? "wall" : config.run.metric;
     fmt::print("\n{}", reporters::render_run_table(document.benchmarks, table));
     return 0;
 }
@@ -94,28 +97,6 @@ int remove(const BaselineOptions& options)
 }
 
 } // namespace
-
-void save_checked(const baselines::BaselineStore& store,
-                  const std::string& name,
-                  const core::ResultsDocument& document,
-                  bool allow_failed)
-{
-    std::size_t broken = 0;
-    for (const auto& result : document.benchmarks) {
-        if (result.status == core::Status::interrupted) {
-            fail(ExitCode::usage, "not saved as baseline '{}': the run was interrupted", name);
-        }
-        broken += result.status != core::Status::ok;
-    }
-    if (broken > 0 && !allow_failed) {
-        fail(ExitCode::usage,
-             "not saved as baseline '{}': {} benchmark(s) failed; fix them, or save anyway with "
-             "--allow-failed",
-             name,
-             broken);
-    }
-    store.save(name, document);
-}
 
 Handler setup_baseline(CLI::App& app)
 {

@@ -1,61 +1,24 @@
 #include <cli/commands.hpp>
+#include <cli/compare_pipeline.hpp>
 #include <cli/gate_options.hpp>
-#include <runners/google_benchmark.hpp>
-#include <runners/importers.hpp>
-#include <util/terminal.hpp>
-
-#include <unistd.h>
 
 #include <memory>
 
 namespace perfgate::cli {
-namespace {
-
-struct CompareCommandOptions
-{
-    std::string baseline;
-    std::string current;
-    std::string config;
-    std::string color = "auto";
-    GateOptions gate;
-};
-
-int compare(const CompareCommandOptions& options)
-{
-    const auto config = core::load_project_config(options.config);
-    const auto baseline = runners::load_any_results(options.baseline);
-    const auto current = runners::load_any_results(options.current);
-    auto comparison =
-        baselines::compare(baseline,
-                           current,
-                           config,
-                           compare_options(options.gate, options.baseline, options.current));
-    for (auto& warning : runners::context_warnings(current.benchmarks)) {
-        comparison.warnings.push_back(std::move(warning));
-    }
-    return present(comparison,
-                   options.gate,
-                   std::nullopt,
-                   util::use_color(util::parse_color_mode(options.color), STDOUT_FILENO));
-}
-
-} // namespace
 
 Handler setup_compare(CLI::App& app)
 {
-    auto options = std::make_shared<CompareCommandOptions>();
+    auto request = std::make_shared<CompareRequest>();
     app.add_option("BASE",
-                   options->baseline,
+                   request->baseline,
                    "Baseline results: perfgate, Google Benchmark or hyperfine JSON")
         ->required();
-    app.add_option("CURRENT", options->current, "Current results, in any of those formats")
+    app.add_option("CURRENT", request->current, "Current results, in any of those formats")
         ->required();
-    app.add_option(
-        "--config", options->config, "Configuration file (default: perfgate.toml found upwards)");
-    app.add_option("--color", options->color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    add_gate_options(app, options->gate);
-    return [options] { return compare(*options); };
+    add_config_option(app, request->config);
+    add_gate_options(app, request->gate);
+    add_report_options(app, request->report);
+    return [request] { return compare_pipeline(*request); };
 }
 
 } // namespace perfgate::cli

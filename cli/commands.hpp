@@ -1,7 +1,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <baselines/baseline_store.hpp>
 
 #include <functional>
 #include <string_view>
@@ -26,12 +25,5 @@ Handler setup_baseline(CLI::App& app);
 Handler setup_merge(CLI::App& app);
 Handler setup_init(CLI::App& app);
 Handler setup_report(CLI::App& app);
-
-// Store `document` as baseline `name`, refusing interrupted runs, and runs with failed
-// benchmarks unless `allow_failed`.
-void save_checked(const baselines::BaselineStore& store,
-                  const std::string& name,
-                  const core::ResultsDocument& document,
-                  bool allow_failed);
 
 } // namespace perfgate::cli

@@ -354,7 +354,14 @@ RunSettings read_run(const Section& section)
 
 GateSettings read_gate(const Section& section)
 {
-    section.check_keys({"baseline", "warning", "critical", "blocker", "fail_on", "alpha", "noise"});
+    section.check_keys({"baseline",
+                        "warning",
+                        "critical",
+                        "blocker",
+                        "fail_on",
+                        "alpha",
+                        "noise",
+                        "inconclusive"});
     GateSettings gate;
     assign(gate.baseline, section.string("baseline"));
     Thresholds thresholds = section.thresholds();
@@ -372,16 +379,22 @@ GateSettings read_gate(const Section& section)
                      gate.alpha);
     }
     assign(gate.noise, section.percent("noise"));
+    if (auto inconclusive = section.choice("inconclusive", {"pass", "warn", "fail"})) {
+        gate.inconclusive = *inconclusive == "pass"   ? InconclusivePolicy::pass
+                            : *inconclusive == "warn" ? InconclusivePolicy::warn
+                                                      : InconclusivePolicy::fail;
+    }
     return gate;
 }
 
 DiscoverSettings read_discover(const Section& section)
 {
-    section.check_keys({"paths", "include", "exclude", "repetitions", "min_time"});
+    section.check_keys({"paths", "include", "exclude", "launches", "repetitions", "min_time"});
     DiscoverSettings discover;
     assign(discover.paths, section.strings("paths"));
     assign(discover.include, section.strings("include"));
     assign(discover.exclude, section.strings("exclude"));
+    assign(discover.launches, section.integer("launches", 1));
     assign(discover.repetitions, section.integer("repetitions", 1));
     assign(discover.min_time, section.duration("min_time", Zero::allowed));
     return discover;
@@ -571,6 +584,19 @@ std::string_view to_string(Level level)
 {
     constexpr std::array<std::string_view, 4> k_names{"none", "warning", "critical", "blocker"};
     return k_names.at(static_cast<std::size_t>(level));
+}
+
+std::string_view to_string(InconclusivePolicy policy)
+{
+    switch (policy) {
+    case InconclusivePolicy::pass:
+        return "pass";
+    case InconclusivePolicy::warn:
+        return "warn";
+    case InconclusivePolicy::fail:
+        return "fail";
+    }
+    return "warn";
 }
 
 std::string_view to_string(FailOn fail_on)

@@ -19,7 +19,7 @@ struct RunSettings
     int max_runs = 500;
     double min_time = 3.0;
     double timeout = 300.0;
-    std::string metric = "wall";
+    std::string metric = "auto"; // the gated metric; "auto": chosen per benchmark
 };
 
 // Regression severities, in increasing order.
@@ -36,6 +36,9 @@ struct Thresholds
     std::optional<double> blocker;
 };
 
+// What an inconclusive verdict on a gated metric does to the gate.
+enum class InconclusivePolicy { pass, warn, fail };
+
 // `[gate]`: how a comparison is judged.
 struct GateSettings
 {
@@ -46,6 +49,7 @@ struct GateSettings
     FailOn fail_on = FailOn::blocker;
     double alpha = 0.05;
     double noise = 0.01;
+    InconclusivePolicy inconclusive = InconclusivePolicy::warn;
 };
 
 // `[discover]`: where Google Benchmark executables are looked for.
@@ -54,7 +58,8 @@ struct DiscoverSettings
     std::vector<std::string> paths{"build"};
     std::vector<std::string> include{"*_bench", "*_benchmark", "bench_*"};
     std::vector<std::string> exclude;
-    int repetitions = 10;
+    int launches = 5;    // separate launches of each program: the independent samples
+    int repetitions = 3; // Google Benchmark repetitions per launch
     double min_time = 0.1;
 };
 
@@ -115,6 +120,7 @@ FailOn parse_fail_on(std::string_view text);
 
 std::string_view to_string(Level level);
 std::string_view to_string(FailOn fail_on);
+std::string_view to_string(InconclusivePolicy policy);
 
 } // namespace perfgate::core
 

@@ -6,29 +6,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
-#include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace perfgate::core {
-
-// The deepest nesting of arrays and objects that the readers accept. perfgate's own formats
-// nest 6 levels; deeper input is refused before it is parsed, because copying and writing JSON
-// recurse once per level and a hostile file would overflow the stack.
-inline constexpr std::size_t k_max_json_depth = 256;
-
-// Return the offset of the first `[` or `{` of `text` that opens a level deeper than
-// k_max_json_depth (strings skipped), or nullopt when there is none.
-std::optional<std::size_t> find_excess_nesting(std::string_view text);
-
-// Return nlohmann's exception message without its "[json.exception...] parse error at ...:
-// syntax error while parsing X - " preamble, which repeats what our own message says.
-std::string_view json_error_reason(std::string_view message);
 
 // Where a value sits in a JSON document, as a chain of stack frames: built for free while
 // reading, turned into text ("benchmarks[2].metrics.wall") only for an error message.
@@ -42,13 +30,37 @@ struct JsonPath
     JsonPath field(std::string_view name) const { return {this, name, 0, false}; }
     JsonPath element(std::size_t position) const { return {this, {}, position, true}; }
 
-    // Return the path as text: `benchmarks[2].metrics["bytes per item"]`.
-    std::string str() const;
+    // Return the path as text; "document" for the root.
+    std::string str() const
+    {
+        if (parent == nullptr) {
+            return "document";
+        }
+        std::string text = parent->parent == nullptr ? std::string() : parent->str();
+        if (is_element) {
+            return text + "[" + std::to_string(index) + "]";
+        }
+        const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+        });
+        if (plain) {
+            return text + (text.empty() ? "" : ".") + std::string(key);
+        }
+        // Note: a key from the input may be invalid UTF-8, which a plain dump() throws on.
+        return text + "[" +
+               nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "]";
+    }
 };
 
-// Reads the values of one JSON document strictly, for either nlohmann flavour: a missing field,
-// a wrong type or a value out of range throws Error(usage) "'ORIGIN': PATH: PROBLEM". No
-// nlohmann exception escapes from it.
+// What a number read from JSON may be besides a finite number.
+enum class NullNumber {
+    rejected, // null is an error
+    nan       // null reads as NaN (how perfgate writes NaN and infinities)
+};
+
+// Strict typed access to one JSON document (either nlohmann flavour): every accessor checks
+// the type and fails with Error(usage) "'ORIGIN': PATH: what was expected".
 template <typename Json> class JsonReader
 {
 public:
@@ -56,21 +68,22 @@ public:
 
     std::string_view origin() const { return m_origin; }
 
-    // Throw Error(usage) naming the origin, `path` and `problem`.
     [[noreturn]] void fail_at(const JsonPath& path, std::string_view problem) const
     {
         fail(ExitCode::usage, "'{}': {}: {}", m_origin, path.str(), problem);
     }
 
-    // Return the member `key` of `object` (an object), or nullptr.
+    // Return the member `key` of `object`, or nullptr.
     static const Json* find(const Json& object, std::string_view key)
     {
+        if (!object.is_object()) {
+            return nullptr;
+        }
         const auto it = object.find(key);
         return it == object.end() ? nullptr : &*it;
     }
 
-    // Return the member of `object` named by the last key of `path`; fail when it is missing,
-    // saying that `what` was expected.
+    // Return the member named by the last key of `path`; fail when it is missing.
     const Json& require(const Json& object, const JsonPath& path, std::string_view what) const
     {
         const Json* value = find(object, path.key);
@@ -80,7 +93,7 @@ public:
         return *value;
     }
 
-    const Json& as_object(const Json& value, const JsonPath& path) const
+    const Json& object(const Json& value, const JsonPath& path) const
     {
         if (!value.is_object()) {
             fail_at(path, "expected an object");
@@ -88,15 +101,17 @@ public:
         return value;
     }
 
-    const Json& as_array(const Json& value, const JsonPath& path, std::string_view what) const
+    const Json& array(const Json& value, const JsonPath& path, std::string_view of = "") const
     {
         if (!value.is_array()) {
-            fail_at(path, fmt::format("expected {}", what));
+            fail_at(path,
+                    of.empty() ? std::string("expected an array")
+                               : fmt::format("expected an array of {}", of));
         }
         return value;
     }
 
-    const std::string& as_string(const Json& value, const JsonPath& path) const
+    const std::string& string(const Json& value, const JsonPath& path) const
     {
         if (!value.is_string()) {
             fail_at(path, "expected a string");
@@ -106,16 +121,16 @@ public:
 
     std::string required_string(const Json& object, const JsonPath& path) const
     {
-        return as_string(require(object, path, "a string"), path);
+        return string(require(object, path, "a string"), path);
     }
 
     std::string optional_string(const Json& object, const JsonPath& path) const
     {
         const Json* value = find(object, path.key);
-        return value == nullptr ? std::string() : as_string(*value, path);
+        return value == nullptr || value->is_null() ? std::string() : string(*value, path);
     }
 
-    bool as_bool(const Json& value, const JsonPath& path) const
+    bool boolean(const Json& value, const JsonPath& path) const
     {
         if (!value.is_boolean()) {
             fail_at(path, "expected true or false");
@@ -123,31 +138,45 @@ public:
         return value.template get<bool>();
     }
 
-    // Return a number; null (how NaN and Infinity are written) is NaN.
-    double as_number(const Json& value, const JsonPath& path) const
+    // Return a finite number; numbers too large for a double are out of range.
+    double
+    number(const Json& value, const JsonPath& path, NullNumber null = NullNumber::rejected) const
     {
-        if (value.is_null()) {
+        if (value.is_null() && null == NullNumber::nan) {
             return std::numeric_limits<double>::quiet_NaN();
         }
         if (!value.is_number()) {
             fail_at(path, "expected a number");
         }
-        return value.template get<double>();
+        const double number = value.template get<double>();
+        if (!std::isfinite(number)) {
+            fail_at(path, "number out of range");
+        }
+        return number;
     }
 
-    // Return a time sample in `unit` (a unit of time): finite, zero or more, and at most
-    // k_max_time_sample seconds.
-    double as_time(const Json& value, const JsonPath& path, std::string_view unit) const
+    // Return a number that is not negative.
+    double non_negative(const Json& value,
+                        const JsonPath& path,
+                        NullNumber null = NullNumber::rejected) const
     {
-        const double time = as_number(value, path);
-        if (!std::isfinite(time) || time < 0) {
-            fail_at(path,
-                    fmt::format("expected a time of 0 {} or more, not {}",
-                                unit,
-                                value.is_null() ? "null (NaN or infinity)" : value.dump()));
+        const double result = number(value, path, null);
+        if (result < 0) {
+            fail_at(path, fmt::format("expected a number that is not negative, not {}", result));
         }
+        return result;
+    }
+
+    // Return a time sample written in `unit` (a unit of time): from 0 to k_max_time_sample
+    // seconds.
+    double time(const Json& value,
+                const JsonPath& path,
+                std::string_view unit,
+                NullNumber null = NullNumber::rejected) const
+    {
+        const double result = non_negative(value, path, null);
         const double most = k_max_time_sample / seconds_per(unit).value_or(1);
-        if (time > most) {
+        if (result > most) {
             fail_at(path,
                     fmt::format("{} {} is out of range: expected at most {:g} {} (about 31 years)",
                                 value.dump(),
@@ -155,41 +184,96 @@ public:
                                 most,
                                 unit));
         }
-        return time;
+        return result;
     }
 
-    // Return an integer within [low, high], saying "out of range" for an integer outside.
+    // Return an integer that fits `Integer` (and is at least `minimum`).
     template <typename Integer>
-    Integer as_integer(const Json& value,
-                       const JsonPath& path,
-                       Integer low = std::numeric_limits<Integer>::min(),
-                       Integer high = std::numeric_limits<Integer>::max()) const
+    Integer integer(const Json& value,
+                    const JsonPath& path,
+                    Integer minimum = std::numeric_limits<Integer>::min()) const
     {
-        bool integer = false;
+        if (!value.is_number_integer()) {
+            fail_at(path,
+                    value.is_number() ? "expected an integer, not a fraction"
+                                      : "expected an integer");
+        }
+        bool fits = false;
+        Integer result{};
         if (value.is_number_unsigned()) {
-            integer = true;
             const auto number = value.template get<std::uint64_t>();
-            if (std::cmp_greater_equal(number, low) && std::cmp_less_equal(number, high)) {
-                return static_cast<Integer>(number);
-            }
-        } else if (value.is_number_integer()) {
-            integer = true;
+            fits = std::in_range<Integer>(number);
+            result = static_cast<Integer>(number);
+        } else {
             const auto number = value.template get<std::int64_t>();
-            if (std::cmp_greater_equal(number, low) && std::cmp_less_equal(number, high)) {
-                return static_cast<Integer>(number);
+            fits = std::in_range<Integer>(number);
+            result = static_cast<Integer>(number);
+        }
+        if (!fits || result < minimum) {
+            fail_at(path,
+                    fmt::format("integer {} out of range: expected {} to {}",
+                                value.dump(),
+                                minimum,
+                                std::numeric_limits<Integer>::max()));
+        }
+        return result;
+    }
+
+    // Return the value of `names` that `value` (a string) names.
+    template <typename Enum, std::size_t size>
+    Enum enumeration(const Json& value,
+                     const JsonPath& path,
+                     const std::array<std::pair<Enum, std::string_view>, size>& names) const
+    {
+        const std::string& text = string(value, path);
+        for (const auto& [candidate, name] : names) {
+            if (name == text) {
+                return candidate;
             }
         }
-        if (!integer) {
-            fail_at(path, low == 0 ? "expected a non-negative integer" : "expected an integer");
+        std::string expected;
+        for (std::size_t i = 0; i < size; ++i) {
+            expected += i == 0 ? "" : i + 1 == size ? " or " : ", ";
+            expected += "'" + std::string(names[i].second) + "'";
         }
-        fail_at(
-            path,
-            fmt::format(
-                "{} is out of range: expected an integer from {} to {}", value.dump(), low, high));
+        fail_at(path, fmt::format("unknown value '{}': expected {}", text, expected));
+    }
+
+    // Fail unless `json` is an object whose "schema" is `expected`.
+    void check_schema(const Json& json, std::string_view expected) const
+    {
+        if (!json.is_object()) {
+            fail(ExitCode::usage, "'{}': expected a JSON object", m_origin);
+        }
+        const Json* schema = find(json, "schema");
+        if (schema == nullptr) {
+            fail(ExitCode::usage, "'{}': missing schema: expected '{}'", m_origin, expected);
+        }
+        if (!schema->is_string() || schema->template get_ref<const std::string&>() != expected) {
+            fail(ExitCode::usage,
+                 "'{}': unknown schema {}: expected '{}'",
+                 m_origin,
+                 schema->is_string() ? "'" + schema->template get<std::string>() + "'"
+                                     : schema->dump(),
+                 expected);
+        }
     }
 
 private:
     std::string_view m_origin;
 };
+
+// Return the name of `value` in `names`, or "unknown".
+template <typename Enum, std::size_t size>
+constexpr std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, size>& names,
+                                   Enum value)
+{
+    for (const auto& [candidate, name] : names) {
+        if (candidate == value) {
+            return name;
+        }
+    }
+    return "unknown";
+}
 
 } // namespace perfgate::core

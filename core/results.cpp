@@ -1,6 +1,4 @@
-#include <core/json_reader.hpp>
 #include <core/results.hpp>
-#include <core/units.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 
@@ -10,7 +8,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,37 +19,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-constexpr std::array k_better_names{std::pair{Better::lower, std::string_view("lower")},
-                                    std::pair{Better::higher, std::string_view("higher")}};
-constexpr std::array k_status_names{
-    std::pair{Status::ok, std::string_view("ok")},
-    std::pair{Status::failed, std::string_view("failed")},
-    std::pair{Status::timeout, std::string_view("timeout")},
-    std::pair{Status::skipped, std::string_view("skipped")},
-    std::pair{Status::interrupted, std::string_view("interrupted")},
-};
-constexpr std::array k_source_names{
-    std::pair{Source::command, std::string_view("command")},
-    std::pair{Source::google_benchmark, std::string_view("google-benchmark")},
-};
-
-template <typename Enum, std::size_t size>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, size>& names,
-                         Enum value)
-{
-    for (const auto& [candidate, name] : names) {
-        if (candidate == value) {
-            return name;
-        }
-    }
-    return "unknown";
-}
-
 // JSON has no NaN or Infinity: they are written as null, and null is read back as NaN.
 ordered_json number_or_null(double value)
 {
     return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
 }
+
+} // namespace
 
 ordered_json to_json(const Environment& environment)
 {
@@ -87,6 +60,8 @@ ordered_json to_json(const Summary& summary)
     return json;
 }
 
+namespace {
+
 ordered_json to_json(const Metric& metric)
 {
     ordered_json samples = ordered_json::array();
@@ -98,6 +73,9 @@ ordered_json to_json(const Metric& metric)
     json["unit"] = metric.unit;
     json["better"] = to_string(metric.better);
     json["samples"] = std::move(samples);
+    if (!metric.launches.empty()) {
+        json["launches"] = metric.launches;
+    }
     json["summary"] = to_json(summarize(metric.samples));
     return json;
 }
@@ -140,251 +118,6 @@ ordered_json to_json(const BenchmarkResult& result)
     return json;
 }
 
-// Reads one perfgate-results/1 document, from either JSON flavour, with errors naming the
-// origin and the path of the offending value.
-template <typename Json> class DocumentReader
-{
-public:
-    explicit DocumentReader(std::string_view origin) : m_read(origin) {}
-
-    ResultsDocument read(const Json& json) const
-    {
-        const JsonPath root;
-        if (!json.is_object()) {
-            fail(ExitCode::usage, "'{}': expected a JSON object", m_read.origin());
-        }
-        check_schema(json);
-        ResultsDocument document;
-        document.perfgate_version = m_read.optional_string(json, root.field("perfgate"));
-        document.created = m_read.optional_string(json, root.field("created"));
-        if (const Json* environment = m_read.find(json, "environment")) {
-            document.environment = read_environment(*environment, root.field("environment"));
-        }
-        const JsonPath benchmarks_path = root.field("benchmarks");
-        const Json& benchmarks = m_read.as_array(
-            m_read.require(json, benchmarks_path, "an array"), benchmarks_path, "an array");
-        document.benchmarks.reserve(benchmarks.size());
-        std::map<std::string, std::size_t, std::less<>> index_of_id;
-        for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-            const JsonPath path = benchmarks_path.element(i);
-            BenchmarkResult& result =
-                document.benchmarks.emplace_back(read_benchmark(benchmarks[i], path));
-            const auto [previous, added] = index_of_id.emplace(result.id, i);
-            if (!added) {
-                m_read.fail_at(path.field("id"),
-                               fmt::format("duplicate id '{}', also in benchmarks[{}]",
-                                           result.id,
-                                           previous->second));
-            }
-        }
-        return document;
-    }
-
-private:
-    JsonReader<Json> m_read;
-
-    void check_schema(const Json& json) const
-    {
-        const Json* schema = m_read.find(json, "schema");
-        if (schema == nullptr) {
-            fail(ExitCode::usage,
-                 "'{}': missing schema: expected '{}'",
-                 m_read.origin(),
-                 k_results_schema);
-        }
-        if (!schema->is_string() ||
-            schema->template get_ref<const std::string&>() != k_results_schema) {
-            fail(ExitCode::usage,
-                 "'{}': unknown schema {}: expected '{}'",
-                 m_read.origin(),
-                 schema->is_string() ? "'" + schema->template get<std::string>() + "'"
-                                     : schema->dump(-1, ' ', false, Json::error_handler_t::replace),
-                 k_results_schema);
-        }
-    }
-
-    template <typename Enum, std::size_t size>
-    Enum required_enum(const Json& object,
-                       const JsonPath& path,
-                       const std::array<std::pair<Enum, std::string_view>, size>& names) const
-    {
-        const std::string& text = m_read.as_string(m_read.require(object, path, "a string"), path);
-        for (const auto& [value, name] : names) {
-            if (name == text) {
-                return value;
-            }
-        }
-        std::string expected;
-        for (std::size_t i = 0; i < size; ++i) {
-            expected += i == 0 ? "" : i + 1 == size ? " or " : ", ";
-            expected += "'" + std::string(names[i].second) + "'";
-        }
-        m_read.fail_at(path, fmt::format("unknown value '{}': expected {}", text, expected));
-    }
-
-    Environment read_environment(const Json& json, const JsonPath& path) const
-    {
-        m_read.as_object(json, path);
-        Environment environment;
-        environment.host = m_read.optional_string(json, path.field("host"));
-        environment.os = m_read.optional_string(json, path.field("os"));
-        environment.cpu = m_read.optional_string(json, path.field("cpu"));
-        if (const Json* cpus = m_read.find(json, "cpus")) {
-            environment.cpus = m_read.template as_integer<int>(*cpus, path.field("cpus"), 0);
-        }
-        if (const Json* memory = m_read.find(json, "memory_bytes")) {
-            environment.memory_bytes =
-                m_read.template as_integer<std::uint64_t>(*memory, path.field("memory_bytes"));
-        }
-        if (const Json* git = m_read.find(json, "git"); git != nullptr && !git->is_null()) {
-            const JsonPath git_path = path.field("git");
-            m_read.as_object(*git, git_path);
-            GitInfo info;
-            info.commit = m_read.optional_string(*git, git_path.field("commit"));
-            info.branch = m_read.optional_string(*git, git_path.field("branch"));
-            if (const Json* dirty = m_read.find(*git, "dirty")) {
-                info.dirty = m_read.as_bool(*dirty, git_path.field("dirty"));
-            }
-            environment.git = std::move(info);
-        }
-        return environment;
-    }
-
-    BenchmarkResult read_benchmark(const Json& json, const JsonPath& path) const
-    {
-        m_read.as_object(json, path);
-        BenchmarkResult result;
-        result.id = m_read.required_string(json, path.field("id"));
-        if (result.id.empty()) {
-            m_read.fail_at(path.field("id"), "empty, expected a benchmark id");
-        }
-        result.source = required_enum(json, path.field("source"), k_source_names);
-        result.executable = m_read.optional_string(json, path.field("executable"));
-        if (const Json* command = m_read.find(json, "command")) {
-            const JsonPath command_path = path.field("command");
-            if (!command->is_array() || !std::all_of(command->begin(),
-                                                     command->end(),
-                                                     [](const Json& v) { return v.is_string(); })) {
-                m_read.fail_at(command_path, "expected an array of strings");
-            }
-            result.command = command->template get<std::vector<std::string>>();
-        }
-        result.shell = m_read.optional_string(json, path.field("shell"));
-        if (const Json* startup = m_read.find(json, "shell_startup_seconds");
-            startup != nullptr && !startup->is_null()) {
-            result.shell_startup_seconds =
-                m_read.as_time(*startup, path.field("shell_startup_seconds"), "s");
-        }
-        result.status = required_enum(json, path.field("status"), k_status_names);
-        result.message = m_read.optional_string(json, path.field("message"));
-        if (const Json* codes = m_read.find(json, "exit_codes")) {
-            const JsonPath codes_path = path.field("exit_codes");
-            m_read.as_array(*codes, codes_path, "an array of integers");
-            result.exit_codes.reserve(codes->size());
-            for (std::size_t i = 0; i < codes->size(); ++i) {
-                result.exit_codes.push_back(
-                    m_read.template as_integer<int>((*codes)[i], codes_path.element(i)));
-            }
-        }
-        if (const Json* parameters = m_read.find(json, "parameters")) {
-            if (!parameters->is_object() ||
-                !std::all_of(parameters->begin(), parameters->end(), [](const Json& value) {
-                    return value.is_string();
-                })) {
-                m_read.fail_at(path.field("parameters"), "expected an object of strings");
-            }
-            for (const auto& [name, value] : parameters->items()) {
-                result.parameters.emplace(name, value.template get<std::string>());
-            }
-        }
-        if (const Json* context = m_read.find(json, "context")) {
-            result.context = nlohmann::json(*context);
-        }
-        const JsonPath metrics_path = path.field("metrics");
-        const Json& metrics =
-            m_read.as_object(m_read.require(json, metrics_path, "an object"), metrics_path);
-        result.metrics.reserve(metrics.size());
-        for (const auto& [name, metric] : metrics.items()) {
-            const JsonPath metric_path = metrics_path.field(name);
-            if (name.empty()) {
-                m_read.fail_at(metric_path, "empty metric name");
-            }
-            result.metrics.push_back(read_metric(name, metric, metric_path));
-        }
-        return result;
-    }
-
-    Metric read_metric(const std::string& name, const Json& json, const JsonPath& path) const
-    {
-        m_read.as_object(json, path);
-        Metric metric;
-        metric.name = name;
-        metric.unit = m_read.required_string(json, path.field("unit"));
-        metric.better = required_enum(json, path.field("better"), k_better_names);
-        const JsonPath samples_path = path.field("samples");
-        const Json& samples =
-            m_read.as_array(m_read.require(json, samples_path, "an array of numbers"),
-                            samples_path,
-                            "an array of numbers");
-        // Note: a time cannot be negative or infinite; a counter can be anything, NaN included.
-        const bool time = seconds_per(metric.unit).has_value();
-        metric.samples.reserve(samples.size());
-        for (std::size_t i = 0; i < samples.size(); ++i) {
-            const JsonPath sample_path = samples_path.element(i);
-            metric.samples.push_back(time ? m_read.as_time(samples[i], sample_path, metric.unit)
-                                          : m_read.as_number(samples[i], sample_path));
-        }
-        return metric;
-    }
-};
-
-// Return 1-based line and column (in characters) of the byte at `offset` in `text`.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset)
-{
-    offset = std::min(offset, text.size());
-    const std::string_view before = text.substr(0, offset);
-    const std::size_t line =
-        1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-    const std::size_t line_start =
-        before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-    const std::string_view on_line = before.substr(line_start);
-    // Count UTF-8 lead bytes only, so that a column matches what an editor shows.
-    const auto continuation_bytes = std::count_if(on_line.begin(), on_line.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-    });
-    return {line, on_line.size() - static_cast<std::size_t>(continuation_bytes) + 1};
-}
-
-template <typename Json> Json parse_json_text(const std::string& text, std::string_view origin)
-{
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        fail(ExitCode::usage, "{}: empty file, expected JSON", origin);
-    }
-    if (const auto deep = find_excess_nesting(text)) {
-        const auto [line, column] = line_and_column(text, *deep);
-        fail(ExitCode::usage,
-             "{}:{}:{}: malformed JSON: nested deeper than {} levels",
-             origin,
-             line,
-             column,
-             k_max_json_depth);
-    }
-    try {
-        return Json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-        // `byte` is the 1-based position of the character the parser stopped at.
-        const auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
-        fail(ExitCode::usage,
-             "{}:{}:{}: malformed JSON: {}",
-             origin,
-             line,
-             column,
-             json_error_reason(error.what()));
-    } catch (const nlohmann::json::exception& error) {
-        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, json_error_reason(error.what()));
-    }
-}
-
 } // namespace
 
 std::string_view to_string(Better better)
@@ -416,7 +149,7 @@ Metric& BenchmarkResult::metric(std::string_view name, std::string_view unit, Be
     if (it != metrics.end()) {
         return *it;
     }
-    return metrics.emplace_back(Metric{std::string(name), std::string(unit), better, {}});
+    return metrics.emplace_back(Metric{std::string(name), std::string(unit), better, {}, {}});
 }
 
 nlohmann::ordered_json to_json(const ResultsDocument& document)
@@ -433,32 +166,6 @@ nlohmann::ordered_json to_json(const ResultsDocument& document)
     }
     json["benchmarks"] = std::move(benchmarks);
     return json;
-}
-
-ResultsDocument results_from_json(const nlohmann::json& json, std::string_view origin)
-{
-    return DocumentReader<nlohmann::json>(origin).read(json);
-}
-
-ResultsDocument results_from_json(const nlohmann::ordered_json& json, std::string_view origin)
-{
-    return DocumentReader<nlohmann::ordered_json>(origin).read(json);
-}
-
-nlohmann::json read_json_file(const fs::path& path)
-{
-    return parse_json_text<nlohmann::json>(util::read_file(path), path.string());
-}
-
-ResultsDocument results_from_text(const std::string& text, std::string_view origin)
-{
-    // Ordered, so that metrics keep the order they were written in.
-    return results_from_json(parse_json_text<ordered_json>(text, origin), origin);
-}
-
-ResultsDocument load_results(const fs::path& path)
-{
-    return results_from_text(util::read_file(path), path.string());
 }
 
 void save_results(const ResultsDocument& document, const fs::path& path)

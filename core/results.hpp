@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/json_reader.hpp>
 #include <core/stats.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,20 @@ enum class Status { ok, failed, timeout, skipped, interrupted };
 // Where a benchmark came from.
 enum class Source { command, google_benchmark };
 
+inline constexpr std::array k_better_names{std::pair{Better::lower, std::string_view("lower")},
+                                           std::pair{Better::higher, std::string_view("higher")}};
+inline constexpr std::array k_status_names{
+    std::pair{Status::ok, std::string_view("ok")},
+    std::pair{Status::failed, std::string_view("failed")},
+    std::pair{Status::timeout, std::string_view("timeout")},
+    std::pair{Status::skipped, std::string_view("skipped")},
+    std::pair{Status::interrupted, std::string_view("interrupted")},
+};
+inline constexpr std::array k_source_names{
+    std::pair{Source::command, std::string_view("command")},
+    std::pair{Source::google_benchmark, std::string_view("google-benchmark")},
+};
+
 std::string_view to_string(Better better);
 std::string_view to_string(Status status);
 std::string_view to_string(Source source);
@@ -36,6 +51,10 @@ struct Metric
     std::string unit; // "s", "ns", "B", "1/s", ...
     Better better = Better::lower;
     std::vector<double> samples;
+    // The launch (process) each sample came from, parallel to `samples`; empty when every
+    // sample is a launch of its own (command runs). Launches, not the repetitions inside one,
+    // are the independent samples of a comparison.
+    std::vector<std::uint32_t> launches;
 };
 
 struct GitInfo
@@ -88,6 +107,17 @@ struct ResultsDocument
     std::vector<BenchmarkResult> benchmarks;
 };
 
+// Return `environment` / `summary` as the JSON objects results and comparisons hold.
+nlohmann::ordered_json to_json(const Environment& environment);
+nlohmann::ordered_json to_json(const Summary& summary);
+
+// Read an environment / a summary object strictly (errors name the reader's origin and `path`).
+template <typename Json>
+Environment
+environment_from_json(const JsonReader<Json>& read, const Json& json, const JsonPath& path);
+template <typename Json>
+Summary summary_from_json(const JsonReader<Json>& read, const Json& json, const JsonPath& path);
+
 // Return `document` as perfgate-results/1 JSON, with a summary stored beside each metric.
 nlohmann::ordered_json to_json(const ResultsDocument& document);
 
@@ -99,14 +129,8 @@ nlohmann::ordered_json to_json(const ResultsDocument& document);
 ResultsDocument results_from_json(const nlohmann::json& json, std::string_view origin);
 ResultsDocument results_from_json(const nlohmann::ordered_json& json, std::string_view origin);
 
-// Parse a JSON file; malformed JSON throws Error(usage) "FILE:LINE:COLUMN: malformed JSON: ...".
-nlohmann::json read_json_file(const std::filesystem::path& path);
-
-// Parse `text` as JSON and read it as a results document, keeping the order of metrics; errors
-// name `origin` as read_json_file and results_from_json name the file.
-ResultsDocument results_from_text(const std::string& text, std::string_view origin);
-
-// Read a results file (read_json_file + results_from_json), keeping the order of metrics.
+// Read a results file (core::read_ordered_json_file + results_from_json), keeping the order of
+// metrics.
 ResultsDocument load_results(const std::filesystem::path& path);
 
 // Write `document` to `path` atomically, pretty-printed.

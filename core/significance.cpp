@@ -172,29 +172,28 @@ MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b)
     return result;
 }
 
-// Hodges & Lehmann (1963), Bauer (1972): the interval of shifts that the rank test does not reject.
-std::optional<Interval>
-ratio_interval(std::span<const double> baseline, std::span<const double> current, double confidence)
+namespace {
+
+// Return the `confidence` interval of the shift of `transform(current)` against
+// `transform(baseline)` that the rank test does not reject: Hodges & Lehmann (1963),
+// Bauer (1972).
+template <typename Transform>
+Interval shift_interval_of(std::span<const double> baseline,
+                           std::span<const double> current,
+                           double confidence,
+                           Transform transform)
 {
-    const auto usable = [](double value) { return value > 0 && std::isfinite(value); };
-    if (baseline.empty() || current.empty() ||
-        !std::all_of(baseline.begin(), baseline.end(), usable) ||
-        !std::all_of(current.begin(), current.end(), usable)) {
-        return std::nullopt;
-    }
     const RankSum ranks = rank_sum(baseline, current);
     const std::size_t k = critical_rank(ranks, confidence);
 
-    std::vector<double> log_baseline(baseline.size());
-    std::transform(baseline.begin(), baseline.end(), log_baseline.begin(), [](double value) {
-        return std::log(value);
-    });
+    std::vector<double> transformed_baseline(baseline.size());
+    std::transform(baseline.begin(), baseline.end(), transformed_baseline.begin(), transform);
     std::vector<double> differences;
     differences.reserve(baseline.size() * current.size());
     for (const double value : current) {
-        const double log_current = std::log(value);
-        for (const double log_base : log_baseline) {
-            differences.push_back(log_current - log_base);
+        const double transformed = transform(value);
+        for (const double base : transformed_baseline) {
+            differences.push_back(transformed - base);
         }
     }
 
@@ -205,7 +204,37 @@ ratio_interval(std::span<const double> baseline, std::span<const double> current
     // Note: the second selection reorders [lower, end), so keep the lower bound first.
     const double low = *lower;
     std::nth_element(lower, upper, differences.end());
-    return Interval{std::expm1(low), std::expm1(*upper)};
+    return Interval{low, *upper};
+}
+
+bool all_finite(std::span<const double> values)
+{
+    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
+} // namespace
+
+std::optional<Interval>
+ratio_interval(std::span<const double> baseline, std::span<const double> current, double confidence)
+{
+    const auto usable = [](double value) { return value > 0 && std::isfinite(value); };
+    if (baseline.empty() || current.empty() ||
+        !std::all_of(baseline.begin(), baseline.end(), usable) ||
+        !std::all_of(current.begin(), current.end(), usable)) {
+        return std::nullopt;
+    }
+    const Interval logs = shift_interval_of(
+        baseline, current, confidence, [](double value) { return std::log(value); });
+    return Interval{std::expm1(logs.low), std::expm1(logs.high)};
+}
+
+std::optional<Interval>
+shift_interval(std::span<const double> baseline, std::span<const double> current, double confidence)
+{
+    if (baseline.empty() || current.empty() || !all_finite(baseline) || !all_finite(current)) {
+        return std::nullopt;
+    }
+    return shift_interval_of(baseline, current, confidence, [](double value) { return value; });
 }
 
 } // namespace perfgate::core

@@ -29,4 +29,10 @@ std::optional<Interval> ratio_interval(std::span<const double> baseline,
                                        std::span<const double> current,
                                        double confidence = 0.95);
 
+// The same interval for the shift current - baseline, for values that may be zero or negative
+// (counters); nullopt when a side is empty or a value is not finite.
+std::optional<Interval> shift_interval(std::span<const double> baseline,
+                                       std::span<const double> current,
+                                       double confidence = 0.95);
+
 } // namespace perfgate::core

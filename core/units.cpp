@@ -93,6 +93,23 @@ int decimals_for(double value)
 
 } // namespace
 
+std::optional<double> seconds_per(std::string_view unit)
+{
+    if (unit == "s") {
+        return 1.0;
+    }
+    if (unit == "ms") {
+        return 1e-3;
+    }
+    if (unit == "us" || unit == "µs") {
+        return 1e-6;
+    }
+    if (unit == "ns") {
+        return 1e-9;
+    }
+    return std::nullopt;
+}
+
 double parse_duration(std::string_view text)
 {
     if (const auto number = split_number(text)) {
@@ -135,16 +152,6 @@ double parse_percent(std::string_view text)
     fail(ExitCode::usage,
          "invalid percentage '{}': expected a non-negative number followed by %, such as '15%'",
          text);
-}
-
-std::optional<double> seconds_per(std::string_view unit)
-{
-    for (const auto& candidate : k_duration_suffixes) {
-        if (candidate.suffix == unit && candidate.seconds <= 1) {
-            return candidate.seconds;
-        }
-    }
-    return std::nullopt;
 }
 
 TimeUnit time_unit_for(double seconds)

@@ -2,31 +2,51 @@
 
 #include <baselines/comparison.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace perfgate::reporters {
 
-// True when `entry` fails the gate at `fail_on`: a regression at or above it, or a budget breach
-// (judged as a blocker), as baselines::compare counts them.
-bool is_gated(const baselines::MetricComparison& entry, core::FailOn fail_on);
+// The texts every report shows for a comparison, so that they all say the same.
 
-// Return the entries in reading order: regressions by level, failures, budget breaches,
-// improvements, underpowered, new, missing, unchanged last (stable within each group).
+// Return the entries in reading order: what fails the gate (by level), other regressions,
+// failures, budget breaches, inconclusive, small slowdowns, improvements, small speedups, new,
+// missing, skipped, unchanged last (stable within each group).
 std::vector<const baselines::MetricComparison*>
 attention_order(const std::vector<baselines::MetricComparison>& entries);
 
-// Return the verdict for people: "regressed (blocker)", "unchanged", "new", ….
+// Return the verdict for people: "regressed (blocker)", "small slowdown", "inconclusive (±12%)",
+// "unchanged", "new", ….
 std::string verdict_text(const baselines::MetricComparison& entry);
 
-// Return a side's median formatted in the entry's unit, or "-".
-std::string median_text(const baselines::MetricComparison& entry,
-                        const std::optional<core::Summary>& side);
+// Return the metric with its role: "cpu_time", "real_time (guard)", "peak_rss (not gated)".
+std::string metric_text(const baselines::MetricComparison& entry);
+
+// Return the baseline's or the current run's compared value, formatted in the entry's unit: the
+// median of the compared values (launches, runs), else of every sample; "-" without one.
+std::string baseline_text(const baselines::MetricComparison& entry);
+std::string current_text(const baselines::MetricComparison& entry);
 
 // Return "[+1.0%, +3.0%]" for the entry's interval, or "-".
 std::string interval_text(const baselines::MetricComparison& entry);
 
-// Return the budget as "p95 12.0 ms > 10.0 ms: BREACHED" or "… ≤ …: 20% headroom", or "".
+// Return the budget as "p95 12.0 ms > 10.0 ms: BREACHED (blocker)" or "… ≤ …: 20% headroom", or
+// "".
 std::string budget_text(const baselines::MetricComparison& entry);
+
+// Return the counts line: "1 regressed (1 blocker), 3 unchanged, 1 improved, 2 new".
+std::string counts_line(const baselines::Totals& totals);
+
+// Return the one-line gate result, e.g. "gate: FAILED (fail-on blocker): 1 regression at or
+// above blocker".
+std::string gate_line(const baselines::Comparison& comparison);
+
+// Return one line per metric, role and reason saying which benchmarks are judged on what and
+// why: "cpu_time for 3 benchmarks: single-threaded: …".
+std::vector<std::string> judged_metric_lines(const baselines::Comparison& comparison);
+
+// Return "id metric: note" for every note of every entry.
+std::vector<std::string> note_lines(const baselines::Comparison& comparison);
 
 } // namespace perfgate::reporters

@@ -1,6 +1,6 @@
 #include <reporters/comparison_text.hpp>
-#include <reporters/console_comparison.hpp>
 #include <reporters/github.hpp>
+#include <reporters/value_text.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -73,7 +73,7 @@ std::string github_annotations(const baselines::Comparison& comparison)
 {
     std::string out;
     for (const auto* entry : attention_order(comparison.entries)) {
-        const bool gated = is_gated(*entry, comparison.gate.fail_on);
+        const bool gated = entry->fails_gate;
         if (entry->verdict == Verdict::failed) {
             out += command(
                 "error",
@@ -82,19 +82,22 @@ std::string github_annotations(const baselines::Comparison& comparison)
                     "{} {} could not be measured: {}", entry->id, entry->metric, entry->message));
         }
         if (entry->verdict == Verdict::regressed) {
-            const auto level = entry->level == core::Level::none
-                                   ? std::string("below warning")
-                                   : std::string(core::to_string(entry->level));
-            const auto kind = gated                               ? "error"
-                              : entry->level == core::Level::none ? "notice"
-                                                                  : "warning";
-            out += command(kind,
+            out += command(gated ? "error" : "warning",
                            "perfgate",
                            fmt::format("{} {} regressed {} ({})",
                                        entry->id,
                                        entry->metric,
                                        change_text(*entry),
-                                       level));
+                                       core::to_string(entry->level)));
+        } else if (entry->verdict == Verdict::inconclusive && entry->gated() &&
+                   comparison.gate.inconclusive != core::InconclusivePolicy::pass) {
+            out += command(gated ? "error" : "warning",
+                           "perfgate",
+                           fmt::format("{} {} {}: {}",
+                                       entry->id,
+                                       entry->metric,
+                                       verdict_text(*entry),
+                                       entry->notes.empty() ? "" : entry->notes.front()));
         }
         if (entry->budget && entry->budget->breached) {
             out += command(

@@ -1,11 +1,10 @@
 #include <core/units.hpp>
 #include <core/version.hpp>
 #include <reporters/comparison_text.hpp>
-#include <reporters/console_comparison.hpp>
 #include <reporters/html.hpp>
 #include <reporters/html_svg.hpp>
-#include <reporters/run_table.hpp>
 #include <reporters/templates.hpp>
+#include <reporters/value_text.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -78,13 +77,11 @@ row(const MetricComparison& entry, std::size_t index, std::size_t position, bool
     return mustache::object{
         {"index", std::to_string(index)},
         {"id", entry.id},
-        {"metric", entry.metric},
-        {"baseline", median_text(entry, entry.baseline)},
-        {"baseline_value",
-         sort_value(entry.baseline ? std::optional(entry.baseline->median) : std::nullopt)},
-        {"current", median_text(entry, entry.current)},
-        {"current_value",
-         sort_value(entry.current ? std::optional(entry.current->median) : std::nullopt)},
+        {"metric", metric_text(entry)},
+        {"baseline", baseline_text(entry)},
+        {"baseline_value", sort_value(entry.baseline_center)},
+        {"current", current_text(entry)},
+        {"current_value", sort_value(entry.current_center)},
         {"change", entry.change ? format_change(*entry.change) : "-"},
         {"change_value", sort_value(entry.change)},
         {"interval", interval_text(entry)},
@@ -248,20 +245,14 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
         rows.push_back(row(*ordered[position], index, position, has_plot[index]));
     }
     mustache::data verdicts{mustache::data::type::list};
-    for (auto verdict : {Verdict::regressed,
-                         Verdict::improved,
-                         Verdict::unchanged,
-                         Verdict::underpowered,
-                         Verdict::new_benchmark,
-                         Verdict::missing,
-                         Verdict::failed}) {
+    for (const auto& [verdict, name] : baselines::k_verdict_names) {
+        // Note: `name` is for the filter's value, the row's `data-verdict` holds the same.
         const auto count = std::count_if(comparison.entries.begin(),
                                          comparison.entries.end(),
                                          [&](const auto& e) { return e.verdict == verdict; });
         if (count > 0) {
             verdicts.push_back(
-                mustache::object{{"value", std::string(baselines::to_string(verdict))},
-                                 {"count", std::to_string(count)}});
+                mustache::object{{"value", std::string(name)}, {"count", std::to_string(count)}});
         }
     }
 

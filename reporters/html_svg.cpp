@@ -1,6 +1,6 @@
-#include <reporters/console_comparison.hpp>
 #include <reporters/html_svg.hpp>
-#include <reporters/run_table.hpp>
+#include <reporters/value_text.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -36,19 +36,6 @@ constexpr double k_jitter = 9;
 // More dots than this per side add bytes, not information: every n-th sample is drawn.
 constexpr std::size_t k_max_dots = 1000;
 
-// Return `text` cut to `limit` characters (UTF-8 aware) with an ellipsis.
-std::string shorten(std::string_view text, std::size_t limit)
-{
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if ((byte & 0xC0) != 0x80 && characters++ == limit) {
-            return std::string(text.substr(0, i)) + "…";
-        }
-    }
-    return std::string(text);
-}
-
 // Return the oriented 95% interval of `entry` (positive is worse).
 std::optional<core::Interval> oriented_interval(const MetricComparison& entry)
 {
@@ -78,8 +65,10 @@ std::string_view colour_class(const MetricComparison& entry)
         return "c-regressed";
     case Verdict::improved:
         return "c-improved";
-    case Verdict::underpowered:
-        return "c-underpowered";
+    case Verdict::slower:
+        return "c-regressed";
+    case Verdict::inconclusive:
+        return "c-inconclusive";
     default:
         return "c-none";
     }
@@ -224,7 +213,7 @@ void chart_row(std::string& out,
                    y,
                    k_label_x,
                    y + 4,
-                   escape(shorten(label, k_label_chars)));
+                   escape(util::shorten(label, k_label_chars)));
     if (!same_thresholds(entry.policy, bands)) {
         for (double threshold :
              {entry.policy.warning, entry.policy.critical, entry.policy.blocker}) {

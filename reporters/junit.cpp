@@ -1,7 +1,7 @@
 #include <reporters/comparison_text.hpp>
-#include <reporters/console_comparison.hpp>
 #include <reporters/junit.hpp>
 #include <reporters/templates.hpp>
+#include <reporters/value_text.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -17,18 +17,16 @@ using Data = kainjow::mustache::data;
 // The current median in seconds when the metric is a time, else 0.
 double seconds_of(const MetricComparison& entry)
 {
-    if (!entry.current || (entry.unit != "s" && entry.unit != "ns")) {
-        return 0;
-    }
-    return entry.unit == "ns" ? entry.current->median * 1e-9 : entry.current->median;
+    const auto seconds = core::seconds_per(entry.unit);
+    return entry.current && seconds ? entry.current->median * *seconds : 0.0;
 }
 
 // The numbers behind a verdict: "baseline median 10.0 ms, current median 12.0 ms, change …".
 std::string numbers(const MetricComparison& entry)
 {
-    return fmt::format("baseline median {}, current median {}, change {}, 95% CI {}, p {}",
-                       median_text(entry, entry.baseline),
-                       median_text(entry, entry.current),
+    return fmt::format("baseline {}, current {}, change {}, 95% CI {}, p {}",
+                       baseline_text(entry),
+                       current_text(entry),
                        entry.change ? format_change(*entry.change) : "-",
                        interval_text(entry),
                        entry.p_value ? fmt::format("{:.3g}", *entry.p_value) : "-");
@@ -37,7 +35,7 @@ std::string numbers(const MetricComparison& entry)
 std::string failure_message(const MetricComparison& entry)
 {
     std::vector<std::string> parts;
-    if (entry.verdict == Verdict::regressed) {
+    if (entry.verdict != Verdict::unchanged) {
         parts.push_back(fmt::format("{}: {}", verdict_text(entry), numbers(entry)));
     }
     if (entry.budget && entry.budget->breached) {
@@ -49,10 +47,12 @@ std::string failure_message(const MetricComparison& entry)
 std::string skip_message(const MetricComparison& entry)
 {
     switch (entry.verdict) {
-    case Verdict::underpowered:
-        return fmt::format("underpowered: fewer than 4 samples on a side ({})", numbers(entry));
+    case Verdict::inconclusive:
+        return fmt::format("{}: {}", verdict_text(entry), numbers(entry));
     case Verdict::missing:
         return "missing: in the baseline but not in the current run";
+    case Verdict::skipped:
+        return fmt::format("skipped: {}", entry.message);
     default:
         return "new: no baseline to compare with";
     }
@@ -158,11 +158,11 @@ std::string render_junit(const baselines::Comparison& comparison)
         if (entry.verdict == Verdict::failed) {
             ++errors;
             testcase.set("error", message(entry.message.empty() ? "failed" : entry.message));
-        } else if (is_gated(entry, comparison.gate.fail_on)) {
+        } else if (entry.fails_gate) {
             ++failures;
             testcase.set("failure", message(failure_message(entry)));
-        } else if (entry.verdict == Verdict::underpowered || entry.verdict == Verdict::missing ||
-                   entry.verdict == Verdict::new_benchmark) {
+        } else if (entry.verdict == Verdict::inconclusive || entry.verdict == Verdict::missing ||
+                   entry.verdict == Verdict::new_benchmark || entry.verdict == Verdict::skipped) {
             ++skipped;
             testcase.set("skipped", message(skip_message(entry)));
         } else {

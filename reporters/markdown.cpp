@@ -1,9 +1,10 @@
 #include <core/units.hpp>
 #include <reporters/comparison_text.hpp>
-#include <reporters/console_comparison.hpp>
 #include <reporters/markdown.hpp>
 #include <reporters/templates.hpp>
+#include <reporters/value_text.hpp>
 #include <util/error.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -26,9 +27,9 @@ Data row_data(const MetricComparison& entry)
 {
     Data row;
     row.set("id", escape_markdown(entry.id));
-    row.set("metric", escape_markdown(entry.metric));
-    row.set("baseline", escape_markdown(median_text(entry, entry.baseline)));
-    row.set("current", escape_markdown(median_text(entry, entry.current)));
+    row.set("metric", escape_markdown(metric_text(entry)));
+    row.set("baseline", escape_markdown(baseline_text(entry)));
+    row.set("current", escape_markdown(current_text(entry)));
     row.set("change", entry.change ? escape_markdown(format_change(*entry.change)) : "-");
     row.set("interval", interval_text(entry)); // numbers only: no user text
     row.set("p", entry.p_value ? fmt::format("{:.3f}", *entry.p_value) : "-");
@@ -109,7 +110,8 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
     for (const auto* entry : attention_order(comparison.entries)) {
         budgets = budgets || entry->budget.has_value();
         report.rows.push_back(row_data(*entry));
-        if (entry->verdict == Verdict::regressed || (entry->budget && entry->budget->breached)) {
+        if (entry->fails_gate || entry->verdict == Verdict::regressed ||
+            (entry->budget && entry->budget->breached)) {
             report.attention.push_back(report.rows.back());
         }
         if (entry->verdict == Verdict::failed) {
@@ -185,20 +187,6 @@ std::string tidy(const std::string& text)
         }
     }
     return out;
-}
-
-// Cut `text` to at most `limit` bytes without splitting a UTF-8 sequence.
-std::string cut_utf8(std::string text, std::size_t limit)
-{
-    if (text.size() <= limit) {
-        return text;
-    }
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
-        --end;
-    }
-    text.resize(end);
-    return text;
 }
 
 } // namespace
@@ -286,7 +274,7 @@ std::string render_markdown(const baselines::Comparison& comparison, const Markd
     const auto attention = largest_fitting(report.attention.size(), [&](std::size_t n) {
         return render(n, 0).size() <= options.max_chars;
     });
-    return cut_utf8(render(attention.value_or(0), 0), options.max_chars);
+    return std::string(util::cut_bytes(render(attention.value_or(0), 0), options.max_chars));
 }
 
 } // namespace perfgate::reporters

@@ -1,6 +1,8 @@
 #include <core/stats.hpp>
 #include <reporters/progress.hpp>
 #include <reporters/run_table.hpp>
+#include <reporters/value_text.hpp>
+#include <util/clock.hpp>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -14,12 +16,6 @@ namespace {
 constexpr double k_redraw_interval = 0.1; // seconds between redraws of the bars
 constexpr std::size_t k_max_bars = 12;    // more benchmarks than this show as a count
 constexpr int k_bar_width = 24;
-
-double now_seconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string bar(int done, int planned)
 {
@@ -39,10 +35,11 @@ void ProgressDisplay::started(int benchmarks)
     m_total = benchmarks;
 }
 
-void ProgressDisplay::progressed(const runners::RunProgress& progress)
+void ProgressDisplay::progressed(const core::RunProgress& progress)
 {
     // Note: called after every run; the median is only worth computing when it is drawn.
-    if (m_style != ProgressStyle::bars || now_seconds() - m_last_draw < k_redraw_interval) {
+    if (m_style != ProgressStyle::bars ||
+        util::monotonic_seconds() - m_last_draw < k_redraw_interval) {
         return;
     }
     auto line = std::find_if(
@@ -107,7 +104,7 @@ void ProgressDisplay::clear()
 
 void ProgressDisplay::redraw(bool force)
 {
-    const double now = now_seconds();
+    const double now = util::monotonic_seconds();
     if (!force && now - m_last_draw < k_redraw_interval) {
         return;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <runners/run_observer.hpp>
+#include <core/run_observer.hpp>
 
 #include <cstdio>
 #include <map>
@@ -17,13 +17,13 @@ enum class ProgressStyle {
 };
 
 // Shows the runners' progress on a stream.
-class ProgressDisplay : public runners::RunObserver
+class ProgressDisplay : public core::RunObserver
 {
 public:
     ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color);
 
     void started(int benchmarks) override;
-    void progressed(const runners::RunProgress& progress) override;
+    void progressed(const core::RunProgress& progress) override;
     void finished(const core::BenchmarkResult& result) override;
     void done() override;
 

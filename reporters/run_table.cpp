@@ -1,5 +1,6 @@
 #include <core/stats.hpp>
 #include <reporters/run_table.hpp>
+#include <reporters/value_text.hpp>
 #include <util/text_table.hpp>
 
 #include <fmt/color.h>
@@ -9,44 +10,6 @@
 #include <cmath>
 
 namespace perfgate::reporters {
-namespace {
-
-// Return the display unit for `value` in `unit`, fixed for a whole row so its numbers compare.
-std::optional<core::TimeUnit>
-row_unit(double value, std::string_view unit, std::optional<core::TimeUnit> chosen)
-{
-    if (unit != "s" && unit != "ns") {
-        return std::nullopt;
-    }
-    if (chosen) {
-        return chosen;
-    }
-    return core::time_unit_for(unit == "ns" ? value * 1e-9 : value);
-}
-
-std::string format_in(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit)
-{
-    if (unit == "s" || unit == "ns") {
-        const double seconds = unit == "ns" ? value * 1e-9 : value;
-        // Note: one decimal in a unit fixed per row, as hyperfine prints, so a row's numbers
-        // line up and min/max don't round to the same value.
-        const auto shown = time_unit.value_or(core::time_unit_for(seconds));
-        return fmt::format("{:.1f} {}", seconds * shown.factor, shown.suffix);
-    }
-    if (unit == "B") {
-        return core::format_bytes(value);
-    }
-    return unit.empty() ? fmt::format("{:.4g}", value) : fmt::format("{:.4g} {}", value, unit);
-}
-
-} // namespace
-
-std::string
-format_value(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit)
-{
-    return format_in(value, unit, row_unit(value, unit, time_unit));
-}
-
 std::vector<std::optional<Relative>>
 relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::string& metric)
 {
@@ -112,7 +75,7 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         std::vector<std::string> row{result.id};
         if (metric != nullptr && !metric->samples.empty()) {
             const auto s = core::summarize(metric->samples);
-            const auto unit = row_unit(s.median, metric->unit, options.unit);
+            const auto unit = display_unit(s.median, metric->unit, options.unit);
             auto value = [&](double v) { return format_in(v, metric->unit, unit); };
             row.push_back(paint(value(s.median), fmt::emphasis::bold));
             row.push_back(fmt::format("{} ± {}", value(s.mean), value(s.stddev)));

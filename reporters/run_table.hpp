@@ -37,8 +37,4 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
 // Return one line per benchmark that ran under a shell, saying its start-up cost is included.
 std::string render_shell_notes(const std::vector<core::BenchmarkResult>& results);
 
-// Return `value` of a metric in `unit` for people: times scaled, bytes with binary prefixes.
-std::string
-format_value(double value, std::string_view unit, std::optional<core::TimeUnit> time_unit);
-
 } // namespace perfgate::reporters

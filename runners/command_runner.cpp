@@ -1,6 +1,7 @@
 #include <core/stats.hpp>
 #include <core/units.hpp>
 #include <runners/command_runner.hpp>
+#include <util/clock.hpp>
 #include <util/error.hpp>
 #include <util/process.hpp>
 #include <util/shell_words.hpp>
@@ -40,12 +41,6 @@ struct State
 
     std::vector<double>& wall() { return result.metrics[0].samples; }
 };
-
-double now_seconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 util::ProcessResult run_once(const Argv& argv,
                              const Sampling& sampling,
@@ -286,7 +281,7 @@ std::vector<core::BenchmarkResult>
 run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
                        const Sampling& sampling,
                        const ShellChoice& shell,
-                       RunObserver& observer)
+                       core::RunObserver& observer)
 {
     validate(sampling);
     std::vector<State> states;
@@ -330,7 +325,7 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
     };
 
     for (auto& state : states) {
-        state.started = now_seconds();
+        state.started = util::monotonic_seconds();
         if (!interrupted() && !run_hook(state, state.setup, "setup", sampling)) {
             state.set_up = true;
         }
@@ -360,7 +355,7 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
                     {.id = state.result.id,
                      .runs = state.runs,
                      .planned = state.done ? state.runs : planned_runs(state, sampling),
-                     .elapsed = now_seconds() - state.started,
+                     .elapsed = util::monotonic_seconds() - state.started,
                      .samples = state.wall(),
                      .unit = "s"});
             }

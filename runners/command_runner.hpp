@@ -1,7 +1,7 @@
 #pragma once
 
 #include <core/results.hpp>
-#include <runners/run_observer.hpp>
+#include <core/run_observer.hpp>
 
 #include <cstdint>
 #include <map>
@@ -67,6 +67,6 @@ std::vector<core::BenchmarkResult>
 run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
                        const Sampling& sampling,
                        const ShellChoice& shell,
-                       RunObserver& observer);
+                       core::RunObserver& observer);
 
 } // namespace perfgate::runners

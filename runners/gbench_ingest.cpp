@@ -119,13 +119,13 @@ public:
         if (value->is_number()) {
             return value->get<double>() != 0;
         }
-        return m_read.as_bool(*value, path);
+        return m_read.boolean(*value, path);
     }
 
     std::string text_or(const nlohmann::json& run, const JsonPath& path, std::string fallback) const
     {
         const nlohmann::json* value = Reader::find(run, path.key);
-        return value == nullptr ? fallback : m_read.as_string(*value, path);
+        return value == nullptr ? fallback : m_read.string(*value, path);
     }
 
     // Return the name of the benchmark that `run` belongs to: `run_name`, else (before 1.6)
@@ -234,10 +234,10 @@ public:
     void check_context(const nlohmann::json& context, const JsonPath& path) const
     {
         if (const auto* build_type = Reader::find(context, "library_build_type")) {
-            m_read.as_string(*build_type, path.field("library_build_type"));
+            m_read.string(*build_type, path.field("library_build_type"));
         }
         if (const auto* scaling = Reader::find(context, "cpu_scaling_enabled")) {
-            m_read.as_bool(*scaling, path.field("cpu_scaling_enabled"));
+            m_read.boolean(*scaling, path.field("cpu_scaling_enabled"));
         }
     }
 
@@ -267,7 +267,7 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(const nlohmann::json&
     std::map<std::string, std::size_t, std::less<>> index;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const JsonPath path = runs_path.element(i);
-        const nlohmann::json& run = read.reader().as_object(runs[i], path);
+        const nlohmann::json& run = read.reader().object(runs[i], path);
         if (read.is_aggregate(run, path)) {
             continue;
         }

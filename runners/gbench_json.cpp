@@ -1,4 +1,4 @@
-#include <core/json_reader.hpp>
+#include <core/json_file.hpp>
 #include <runners/gbench_json.hpp>
 #include <util/error.hpp>
 

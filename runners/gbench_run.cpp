@@ -200,7 +200,7 @@ unfinished(const BenchmarkProgram& program, const std::string& id, const Attempt
 
 std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
                                                         const GoogleBenchmarkSettings& settings,
-                                                        RunObserver& observer)
+                                                        core::RunObserver& observer)
 {
     const auto first = attempt(program, program.benchmarks, settings);
     const auto& process = first.process;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <core/results.hpp>
+#include <core/run_observer.hpp>
 #include <runners/discovery.hpp>
-#include <runners/run_observer.hpp>
 
 #include <vector>
 
@@ -11,7 +11,8 @@ namespace perfgate::runners {
 // How Google Benchmark programs are run (`[discover]` and `[run].timeout`).
 struct GoogleBenchmarkSettings
 {
-    int repetitions = 10;   // samples per benchmark
+    int launches = 5;       // separate launches of each program: the independent samples
+    int repetitions = 3;    // repetitions per launch
     double min_time = 0.1;  // seconds per repetition
     double timeout = 300.0; // seconds per benchmark; a program gets this times its benchmarks
 };
@@ -21,6 +22,6 @@ struct GoogleBenchmarkSettings
 // finished and fails the rest; no or invalid output fails them all, naming the program.
 std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
                                                         const GoogleBenchmarkSettings& settings,
-                                                        RunObserver& observer);
+                                                        core::RunObserver& observer);
 
 } // namespace perfgate::runners

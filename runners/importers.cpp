@@ -1,3 +1,4 @@
+#include <core/json_file.hpp>
 #include <runners/google_benchmark.hpp>
 #include <runners/importers.hpp>
 #include <util/error.hpp>

@@ -1,6 +1,11 @@
+#include <runners/launches.hpp>
 #include <runners/plan.hpp>
 #include <util/error.hpp>
 #include <util/process.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
 
 namespace perfgate::runners {
 
@@ -56,34 +61,71 @@ RunPlan make_plan(const core::Config& config,
     return plan;
 }
 
+namespace {
+
+// Receives nothing: a single launch's results are reported once all launches are merged.
+class Silent : public core::RunObserver
+{};
+
+std::vector<core::BenchmarkResult> interrupted_before_running(const BenchmarkProgram& program)
+{
+    std::vector<core::BenchmarkResult> results;
+    for (const auto& name : program.benchmarks) {
+        core::BenchmarkResult skipped;
+        skipped.id = program.prefix + "/" + name;
+        skipped.source = core::Source::google_benchmark;
+        skipped.executable = program.executable.string();
+        skipped.status = core::Status::interrupted;
+        skipped.message = "interrupted before it ran";
+        results.push_back(std::move(skipped));
+    }
+    return results;
+}
+
+} // namespace
+
 std::vector<core::BenchmarkResult> execute(const RunPlan& plan,
                                            const Sampling& sampling,
                                            const ShellChoice& shell,
                                            const GoogleBenchmarkSettings& google_benchmark,
-                                           RunObserver& observer)
+                                           core::RunObserver& observer)
 {
     observer.started(static_cast<int>(plan.size()));
     std::vector<core::BenchmarkResult> results;
     if (!plan.commands.empty()) {
         results = run_command_benchmarks(plan.commands, sampling, shell, observer);
     }
-    for (const auto& program : plan.programs) {
-        if (util::interrupt_requested()) {
-            for (const auto& name : program.benchmarks) {
-                core::BenchmarkResult skipped;
-                skipped.id = program.prefix + "/" + name;
-                skipped.source = core::Source::google_benchmark;
-                skipped.executable = program.executable.string();
-                skipped.status = core::Status::interrupted;
-                skipped.message = "interrupted before it ran";
-                results.push_back(std::move(skipped));
+    // Note: every program is launched several times, in a shuffled order each round, so that
+    // drift of the machine's load hits all of them alike; launches are the independent samples.
+    std::vector<std::vector<core::BenchmarkResult>> launched(plan.programs.size());
+    std::vector<std::size_t> order(plan.programs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 random(sampling.seed);
+    Silent silent;
+    const int launches = std::max(1, google_benchmark.launches);
+    for (int launch = 0; launch < launches && !util::interrupt_requested(); ++launch) {
+        std::shuffle(order.begin(), order.end(), random);
+        for (const std::size_t i : order) {
+            if (util::interrupt_requested()) {
+                break;
             }
-            continue;
+            add_launch(launched[i],
+                       run_google_benchmark(plan.programs[i], google_benchmark, silent),
+                       static_cast<std::uint32_t>(launch));
         }
-        auto program_results = run_google_benchmark(program, google_benchmark, observer);
-        results.insert(results.end(),
-                       std::make_move_iterator(program_results.begin()),
-                       std::make_move_iterator(program_results.end()));
+    }
+    for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+        if (launched[i].empty()) {
+            launched[i] = interrupted_before_running(plan.programs[i]);
+        }
+        for (auto& result : launched[i]) {
+            if (util::interrupt_requested() && result.status == core::Status::ok) {
+                result.status = core::Status::interrupted;
+                result.message = "interrupted before all its launches ran";
+            }
+            observer.finished(result);
+            results.push_back(std::move(result));
+        }
     }
     observer.done();
     return results;

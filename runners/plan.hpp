@@ -37,6 +37,6 @@ std::vector<core::BenchmarkResult> execute(const RunPlan& plan,
                                            const Sampling& sampling,
                                            const ShellChoice& shell,
                                            const GoogleBenchmarkSettings& google_benchmark,
-                                           RunObserver& observer);
+                                           core::RunObserver& observer);
 
 } // namespace perfgate::runners

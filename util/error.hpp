@@ -13,6 +13,7 @@ enum class ExitCode : int {
     gate_failed = 1,  // a regression or budget breach at or above fail_on
     usage = 2,        // bad flag, malformed file, unknown schema
     measurement = 3,  // benchmarks could not be measured
+    internal = 70,    // a bug in perfgate (an unexpected exception): please report it
     interrupted = 130 // Ctrl-C
 };
 

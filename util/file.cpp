@@ -1,5 +1,6 @@
 #include <util/error.hpp>
 #include <util/file.hpp>
+#include <util/unique_fd.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,34 +14,6 @@ namespace perfgate::util {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Closes a file descriptor on scope exit unless released.
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-
-    int get() const { return m_fd; }
-
-    // Close now and return 0, or -1 with errno set.
-    int close()
-    {
-        const int fd = m_fd;
-        m_fd = -1;
-        return ::close(fd);
-    }
-
-private:
-    int m_fd;
-};
 
 [[noreturn]] void fail_write(const fs::path& path, int errnum)
 {
@@ -99,7 +72,7 @@ mode_t mode_for(const fs::path& path)
 
 void sync_directory(const fs::path& directory, const fs::path& path)
 {
-    FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.get() < 0 || ::fsync(fd.get()) != 0) {
         fail_write(path, errno);
     }
@@ -109,7 +82,7 @@ void sync_directory(const fs::path& directory, const fs::path& path)
 
 std::string read_file(const fs::path& path)
 {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         fail(ExitCode::usage, "cannot read '{}': {}", path.string(), os_error(errno));
     }
@@ -141,7 +114,7 @@ void write_file_atomic(const fs::path& path, std::string_view content)
     const fs::path directory = directory_of(path);
     std::string temp_name = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
 
-    FileDescriptor fd(::mkstemp(temp_name.data()));
+    UniqueFd fd(::mkstemp(temp_name.data()));
     if (fd.get() < 0) {
         fail_write(path, errno);
     }

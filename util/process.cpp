@@ -1,5 +1,7 @@
+#include <util/clock.hpp>
 #include <util/error.hpp>
 #include <util/process.hpp>
+#include <util/unique_fd.hpp>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -39,40 +41,10 @@ void on_interrupt(int)
     }
 }
 
-double now_seconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 double to_seconds(const timeval& tv)
 {
     return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;
 }
-
-// A file descriptor closed when it goes out of scope.
-class Fd
-{
-public:
-    Fd() = default;
-    explicit Fd(int fd) : m_fd(fd) {}
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() { reset(); }
-
-    int get() const { return m_fd; }
-    void reset(int fd = -1)
-    {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-        m_fd = fd;
-    }
-
-private:
-    int m_fd = -1;
-};
 
 // Return /dev/null opened for reading and writing, once per process.
 int dev_null()
@@ -84,8 +56,8 @@ int dev_null()
 // One child output stream as perfgate handles it: a pipe whose tail is kept when captured.
 struct Stream
 {
-    Fd read_end;
-    Fd write_end;
+    UniqueFd read_end;
+    UniqueFd write_end;
     std::string* sink = nullptr;
     std::size_t limit = 0;
 
@@ -196,7 +168,7 @@ void wait_for_exit(pid_t pid,
         }
         int wait_ms = -1;
         if (deadline && !result.timed_out) {
-            const double left = *deadline - now_seconds();
+            const double left = *deadline - monotonic_seconds();
             wait_ms = left <= 0 ? 0 : static_cast<int>(std::min(left * 1000.0 + 1.0, 1e9));
         }
         const int ready = ::poll(fds.data(), count, wait_ms);
@@ -212,7 +184,7 @@ void wait_for_exit(pid_t pid,
             fail(ExitCode::measurement, "cannot wait for a child process: {}", os_error(errno));
         }
         // Note: a child flooding a captured pipe keeps poll busy, so compare with the clock.
-        if (deadline && !result.timed_out && now_seconds() >= *deadline) {
+        if (deadline && !result.timed_out && monotonic_seconds() >= *deadline) {
             result.timed_out = true;
             kill(-pid, SIGKILL);
         }
@@ -295,7 +267,7 @@ ProcessResult run_process(const SpawnOptions& options)
     argv.push_back(nullptr);
 
     pid_t pid = 0;
-    const double start = now_seconds();
+    const double start = monotonic_seconds();
     const int rc = posix_spawnp(&pid, argv[0], &actions, &attr, argv.data(), environ);
     out.write_end.reset();
     err.write_end.reset();
@@ -309,7 +281,7 @@ ProcessResult run_process(const SpawnOptions& options)
         kill(-pid, SIGKILL);
     }
 
-    Fd pidfd(pidfd_open(pid));
+    UniqueFd pidfd(pidfd_open(pid));
     if (pidfd.get() < 0) {
         kill(-pid, SIGKILL);
         waitpid(pid, nullptr, 0);
@@ -332,7 +304,7 @@ ProcessResult run_process(const SpawnOptions& options)
     rusage usage{};
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
-    result.wall_seconds = now_seconds() - start;
+    result.wall_seconds = monotonic_seconds() - start;
     if (result.timed_out || result.interrupted) {
         // Note: the group outlives its leader while a grandchild is alive; kill what is left.
         kill(-pid, SIGKILL);

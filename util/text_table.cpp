@@ -1,4 +1,5 @@
 #include <util/text_table.hpp>
+#include <util/utf8.hpp>
 
 #include <algorithm>
 
@@ -18,9 +19,7 @@ std::size_t display_width(std::string_view text)
             }
             continue;
         }
-        if ((c & 0xC0) != 0x80) {
-            ++width;
-        }
+        width += is_utf8_continuation(text[i]) ? 0 : 1;
     }
     return width;
 }

@@ -26,7 +26,8 @@ TOML
 
 pg run --save-baseline main
 expect_status 0 "first run, saved as the baseline"
-expect_in out "no baseline 'main' to compare with yet" "says there is nothing to compare with"
+expect_in err "saved as baseline 'main'" "says it saved the baseline"
+expect_not_in err "no baseline 'main' to compare with yet" "no 'no baseline' note while saving one"
 expect_eq "$(json .perfgate/baselines/main.json .schema)" "perfgate-results/1" "the baseline is stored"
 
 pg run

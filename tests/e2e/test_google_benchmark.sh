@@ -6,6 +6,7 @@ fixtures="$PERFGATE_BUILD_DIR/tests/fixtures"
 cat >perfgate.toml <<TOML
 [discover]
 paths = ["$fixtures"]
+launches = 2
 repetitions = 3
 min_time = "0.01s"
 TOML
@@ -37,13 +38,17 @@ sed -i 's/^min_time.*/&\nexclude = ["hang_bench", "fail_bench", "hello_bench"]/'
 pg list
 expect_in out "hang_bench: excluded by 'hang_bench'" "exclude is honoured and said"
 
-# run: repetitions become samples, the program's aggregates are dropped, counters kept.
+# run: each program is launched twice; repetitions become samples with their launch, the
+# program's aggregates are dropped, counters kept.
 pg run --filter '^(plain|features)_bench/'
 expect_status 3 "a benchmark with SkipWithError fails the run"
 results=.perfgate/last/results.json
 b() { json "$results" ".benchmarks[] | select(.id == \"$1\") | $2"; }
 expect_eq "$(json "$results" '.benchmarks | length')" "15" "every plain and features benchmark"
-expect_eq "$(b plain_bench/BM_Empty '.metrics.real_time.samples | length')" "3" "3 repetitions, no aggregates"
+expect_eq "$(b plain_bench/BM_Empty '.metrics.real_time.samples | length')" "6" \
+  "2 launches of 3 repetitions, no aggregates"
+expect_eq "$(b plain_bench/BM_Empty '.metrics.real_time.launches | join(",")')" "0,0,0,1,1,1" \
+  "each sample keeps its launch"
 expect_eq "$(b plain_bench/BM_Empty '.metrics.real_time.unit')" "ns" "times in ns"
 expect_eq "$(b plain_bench/BM_Empty '.executable')" "$fixtures/plain_bench" "the executable is kept"
 expect_eq "$(b plain_bench/BM_Empty '.context | has("library_build_type")')" "true" "the context is kept"
@@ -52,7 +57,7 @@ expect_eq "$(b features_bench/BM_Millisecond '.metrics.real_time.samples[0] > 50
 expect_eq "$(b features_bench/BM_Throughput '.metrics.items_per_second.better')" "higher" \
   "items_per_second: higher is better"
 expect_eq "$(b features_bench/BM_Throughput '.metrics.bytes_per_second.unit')" "B/s" "bytes_per_second"
-expect_eq "$(b features_bench/BM_Counters '.metrics.widgets.samples | join(",")')" "42,42,42" \
+expect_eq "$(b features_bench/BM_Counters '.metrics.widgets.samples | join(",")')" "42,42,42,42,42,42" \
   "a user counter"
 expect_eq "$(b features_bench/BM_Counters '.metrics | has("frobs")')" "true" "a rate counter"
 expect_eq "$(b features_bench/BM_Error '.status')" "failed" "SkipWithError is a failure"
@@ -66,7 +71,7 @@ expect_in out "features_bench/BM_Throughput" "the table lists Google Benchmark r
 pg run --filter '^abort_bench/'
 expect_status 3 "a crashing program"
 expect_eq "$(b abort_bench/BM_A_First '.status')" "ok" "a benchmark before the crash is kept"
-expect_eq "$(b abort_bench/BM_B_Second '.metrics.real_time.samples | length')" "3" "with its samples"
+expect_eq "$(b abort_bench/BM_B_Second '.metrics.real_time.samples | length')" "6" "with its samples"
 expect_eq "$(b abort_bench/BM_C_Crashes '.status')" "failed" "the crashing benchmark fails"
 expect_in err "abort_bench' was killed by signal 6 (SIGABRT)" "the signal is named"
 

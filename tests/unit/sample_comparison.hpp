@@ -1,6 +1,7 @@
 #pragma once
 
 #include <baselines/comparison.hpp>
+#include <baselines/gate.hpp>
 
 #include <string>
 
@@ -33,6 +34,8 @@ make_entry(std::string id, baselines::Verdict verdict, double change, core::Leve
         entry.change = change;
         entry.interval = core::Interval{change - 0.01, change + 0.01};
         entry.p_value = verdict == baselines::Verdict::unchanged ? 0.5 : 0.001;
+        entry.baseline_center = baseline.median;
+        entry.current_center = current.median;
     }
     return entry;
 }
@@ -56,33 +59,21 @@ inline baselines::Comparison sample_comparison()
     comparison.entries.push_back(make_entry("BM_improved", Verdict::improved, -0.20));
     comparison.entries.push_back(make_entry("BM_unchanged", Verdict::unchanged, 0.001));
     auto budget = make_entry("BM_budget", Verdict::unchanged, 0.0);
-    budget.budget = baselines::BudgetCheck{5e6, "median", 10e6, -1.0, true};
+    budget.budget = baselines::BudgetCheck{5e6, "median", 10e6, -1.0, true, core::Level::blocker};
     comparison.entries.push_back(budget);
-    comparison.entries.push_back(make_entry("BM_few", Verdict::underpowered, 0.05));
+    auto few = make_entry("BM_few", Verdict::inconclusive, 0.05);
+    few.resolution = 0.25;
+    comparison.entries.push_back(few);
     comparison.entries.push_back(make_entry("BM_new", Verdict::new_benchmark, 0));
     comparison.entries.push_back(make_entry("BM_gone", Verdict::missing, 0));
     auto failed = make_entry("BM_crash", Verdict::failed, 0);
     failed.message = "killed by signal 11 (SIGSEGV)";
     comparison.entries.push_back(failed);
 
-    auto& t = comparison.totals;
-    t.regressed = 3;
-    t.blocker = 1;
-    t.critical = 1;
-    t.warning = 1;
-    t.improved = 1;
-    t.unchanged = 2;
-    t.underpowered = 1;
-    t.new_benchmarks = 1;
-    t.missing = 1;
-    t.failed = 1;
-    t.budget_breaches = 1;
-    comparison.geomean_change = 0.042;
     comparison.warnings.push_back("cpu differs: <b>x</b> vs y");
     comparison.gate.fail_on = core::FailOn::critical;
-    comparison.gate.passed = false;
-    comparison.gate.failures = 3; // blocker, critical, budget
-    comparison.gate.exit_code = ExitCode::measurement;
+    // Fails on the blocker, the critical and the budget; broken by the crash.
+    baselines::decide(comparison);
     return comparison;
 }
 

@@ -71,7 +71,7 @@ TEST_CASE("parse_config: an empty file gives the defaults")
     CHECK(config.run.max_runs == 500);
     CHECK(config.run.min_time == 3.0);
     CHECK(config.run.timeout == 300.0);
-    CHECK(config.run.metric == "wall");
+    CHECK(config.run.metric == "auto");
     CHECK(config.gate.baseline == "main");
     CHECK(config.gate.warning == doctest::Approx(0.15));
     CHECK(config.gate.critical == doctest::Approx(0.30));
@@ -82,7 +82,9 @@ TEST_CASE("parse_config: an empty file gives the defaults")
     CHECK(config.discover.paths == std::vector<std::string>{"build"});
     CHECK(config.discover.include == std::vector<std::string>{"*_bench", "*_benchmark", "bench_*"});
     CHECK(config.discover.exclude.empty());
-    CHECK(config.discover.repetitions == 10);
+    CHECK(config.discover.repetitions == 3);
+    CHECK(config.discover.launches == 5);
+    CHECK(config.gate.inconclusive == InconclusivePolicy::warn);
     CHECK(config.discover.min_time == doctest::Approx(0.1));
     CHECK(config.benchmarks.empty());
     CHECK(config.policies.empty());

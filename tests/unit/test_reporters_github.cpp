@@ -62,11 +62,12 @@ TEST_CASE("github_annotations emits one command per regression, breach and failu
     CHECK(out == "::error title=perfgate::<script>alert(1)</script>|`x` wall regressed +50.0%25 "
                  "(blocker)\n"
                  "::error title=perfgate::BM_critical wall regressed +30.0%25 (critical)\n"
+                 "::error title=perfgate::BM_budget wall over budget: median 10.0 ms > 5.0 ms: "
+                 "BREACHED (blocker)\n"
                  "::warning title=perfgate::BM_warning wall regressed +16.0%25 (warning)\n"
                  "::error title=perfgate::BM_crash wall could not be measured: killed by signal 11 "
                  "(SIGSEGV)\n"
-                 "::error title=perfgate::BM_budget wall over budget: median 10.0 ms > 5.0 ms: "
-                 "BREACHED\n");
+                 "::warning title=perfgate::BM_few wall inconclusive (±25%25): \n");
 }
 
 TEST_CASE("github_annotations escapes workflow-command data")

@@ -1,4 +1,6 @@
+#include <baselines/gate.hpp>
 #include <reporters/html.hpp>
+#include <reporters/value_text.hpp>
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
@@ -94,7 +96,7 @@ Comparison sample_comparison(std::size_t n)
                                                         {-0.12, Verdict::improved},
                                                         {0.004, Verdict::unchanged},
                                                         {-0.006, Verdict::unchanged},
-                                                        {0.03, Verdict::underpowered}};
+                                                        {0.03, Verdict::inconclusive}};
     for (std::size_t i = 1; i < n; ++i) {
         const auto& [base, verdict] = kinds[i % kinds.size()];
         const double change = base * (1 + static_cast<double>(i % 13) / 20);
@@ -109,8 +111,10 @@ Comparison sample_comparison(std::size_t n)
         own.policy.warning = 0.1;
         own.policy.critical = 0.2;
         own.policy.blocker = 0.4;
-        c.entries[3].budget = baselines::BudgetCheck{1.2e6, "median", 1.35e6, -0.125, true};
-        c.entries[5].budget = baselines::BudgetCheck{2e6, "p95", 1.1e6, 0.45, false};
+        c.entries[3].budget =
+            baselines::BudgetCheck{1.2e6, "median", 1.35e6, -0.125, true, core::Level::blocker};
+        c.entries[5].budget =
+            baselines::BudgetCheck{2e6, "p95", 1.1e6, 0.45, false, core::Level::blocker};
         auto& failed = c.entries[6];
         failed.verdict = Verdict::failed;
         failed.message = "exited with code 1: <stderr> & more";
@@ -130,39 +134,7 @@ Comparison sample_comparison(std::size_t n)
         c.entries[8].change.reset();
         c.entries[8].interval.reset();
     }
-    for (const auto& e : c.entries) {
-        auto& t = c.totals;
-        switch (e.verdict) {
-        case Verdict::regressed:
-            ++t.regressed;
-            t.warning += e.level == core::Level::warning;
-            t.critical += e.level == core::Level::critical;
-            t.blocker += e.level == core::Level::blocker;
-            break;
-        case Verdict::improved:
-            ++t.improved;
-            break;
-        case Verdict::unchanged:
-            ++t.unchanged;
-            break;
-        case Verdict::underpowered:
-            ++t.underpowered;
-            break;
-        case Verdict::new_benchmark:
-            ++t.new_benchmarks;
-            break;
-        case Verdict::missing:
-            ++t.missing;
-            break;
-        case Verdict::failed:
-            ++t.failed;
-            break;
-        }
-    }
-    c.geomean_change = 0.041;
-    c.gate.passed = false;
-    c.gate.failures = c.totals.blocker;
-    c.gate.exit_code = ExitCode::gate_failed;
+    baselines::decide(c);
     return c;
 }
 
@@ -194,9 +166,12 @@ TEST_CASE("render_html lists one table row per entry")
     CHECK(count(page, "<tr data-verdict=\"regressed\"") ==
           static_cast<std::size_t>(comparison.totals.regressed));
     CHECK(page.find("id=\"change-chart\"") != std::string::npos);
-    CHECK(page.find("gate: FAILED") != std::string::npos);
-    CHECK(page.find("badge failed") != std::string::npos);
-    CHECK(page.find("Geometric mean of changes: <strong>+4.1%</strong>") != std::string::npos);
+    // One benchmark failed: a broken run, whatever else regressed.
+    CHECK(page.find("gate: BROKEN RUN") != std::string::npos);
+    CHECK(page.find("badge broken") != std::string::npos);
+    REQUIRE(comparison.geomean_change.has_value());
+    CHECK(page.find(fmt::format("Geometric mean of changes: <strong>{}</strong>",
+                                format_change(*comparison.geomean_change))) != std::string::npos);
     CHECK(page.find("environment differs") != std::string::npos);
     CHECK(page.find("BREACHED") != std::string::npos);
     // Regressions come first, the blocker at the top.
@@ -241,7 +216,7 @@ TEST_CASE("render_html uses a given template and rejects a broken one")
     HtmlOptions options;
     options.template_text = "<p>{{gate_line}}</p>{{#rows}}[{{id}}]{{/rows}}";
     CHECK(render_html(sample_comparison(2), options) ==
-          "<p>gate: FAILED (fail-on blocker): 1 regression(s) or budget breach(es) at or above "
+          "<p>gate: FAILED (fail-on blocker): 1 regression at or above "
           "blocker</p>[&lt;script&gt;alert(1)&lt;/script&gt;|&#96;rm -rf&#96;&#39;&quot;&amp;]"
           "[BM_Parse/1]");
     options.template_text = "{{#rows}}";

@@ -36,7 +36,7 @@ TEST_CASE("render_junit has one test case per entry with failures, errors and sk
     CHECK(count(out, "<skipped ") == 3);
     CHECK(out.find("<testcase classname=\"perfgate.wall\" name=\"BM_critical\" "
                    "time=\"0.013000000\">") != std::string::npos);
-    CHECK(out.find("message=\"regressed (critical): baseline median 10.0 ms, current median "
+    CHECK(out.find("message=\"regressed (critical): baseline 10.0 ms, current "
                    "13.0 ms, change +30.0%, 95% CI [+29.0%, +31.0%], p 0.001\"") !=
           std::string::npos);
     CHECK(out.find("over budget: median 10.0 ms &gt; 5.0 ms: BREACHED") != std::string::npos);

@@ -1,4 +1,5 @@
 #include <reporters/markdown.hpp>
+#include <reporters/value_text.hpp>
 #include <util/process.hpp>
 
 #include "sample_comparison.hpp"
@@ -57,8 +58,8 @@ TEST_CASE("render_markdown shows the gate, counts, regressions and every result"
     {
         const auto out = render_markdown(comparison, {});
         CHECK(out.find("gate: BROKEN RUN") != std::string::npos);
-        CHECK(out.find("3 regressed (1 blocker, 1 critical, 1 warning), 1 improved, 2 unchanged, "
-                       "1 underpowered, 1 new, 1 missing, 1 failed, 1 over budget") !=
+        CHECK(out.find("3 regressed (1 blocker, 1 critical, 1 warning), 2 unchanged, 1 improved, "
+                       "1 inconclusive, 1 new, 1 missing, 1 failed, 1 over budget") !=
               std::string::npos);
         CHECK(out.find("### Regressions and budget breaches") != std::string::npos);
         CHECK(out.find("| BM_critical | wall | 10.0 ms | 13.0 ms | +30.0% | [+29.0%, +31.0%] | "
@@ -71,7 +72,10 @@ TEST_CASE("render_markdown shows the gate, counts, regressions and every result"
         CHECK(count(out, "| BM_warning |") == 2);
         CHECK(count(out, "| BM_unchanged |") == 1);
         CHECK(out.find("- BM_crash: killed by signal 11 (SIGSEGV)") != std::string::npos);
-        CHECK(out.find("Geometric mean of changes: **+4.2%**") != std::string::npos);
+        REQUIRE(comparison.geomean_change.has_value());
+        CHECK(out.find(fmt::format("Geometric mean of changes: **{}**",
+                                   reporters::format_change(*comparison.geomean_change))) !=
+              std::string::npos);
         CHECK(out.find("| Host | ci\\|host | laptop |") != std::string::npos);
         CHECK(out.find("cpu differs: &lt;b&gt;x&lt;/b&gt; vs y") != std::string::npos);
         CHECK(out.find("not shown") == std::string::npos);

@@ -12,6 +12,8 @@
 
 using namespace perfgate;
 using namespace perfgate::runners;
+using core::RunObserver;
+using core::RunProgress;
 using perfgate::test::error_of;
 using perfgate::test::TempDir;
 using Strings = std::vector<std::string>;

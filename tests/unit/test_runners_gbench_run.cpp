@@ -12,6 +12,7 @@ using namespace perfgate;
 using namespace perfgate::runners;
 using namespace perfgate::test;
 using core::BenchmarkResult;
+using core::RunObserver;
 using core::Status;
 namespace fs = std::filesystem;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace perfgate::runners {
+namespace perfgate::core {
 
 // Progress of one benchmark while it is being sampled.
 struct RunProgress
@@ -31,10 +31,10 @@ public:
     virtual void progressed(const RunProgress& progress) { static_cast<void>(progress); }
 
     // Called when a benchmark has its final result.
-    virtual void finished(const core::BenchmarkResult& result) { static_cast<void>(result); }
+    virtual void finished(const BenchmarkResult& result) { static_cast<void>(result); }
 
     // Called when everything is done, before results are printed.
     virtual void done() {}
 };
 
-} // namespace perfgate::runners
+} // namespace perfgate::core

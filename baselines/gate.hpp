@@ -1,0 +1,21 @@
+#pragma once
+
+#include <baselines/comparison.hpp>
+
+namespace perfgate::baselines {
+
+// True when a regression at `level` fails a gate that fails on `fail_on`.
+bool reaches(core::Level level, core::FailOn fail_on);
+
+// True when `entry` fails the gate of `gate`: a gated regression at or above `fail_on`, a budget
+// breach whose level reaches it, or a gated primary verdict that is inconclusive when the
+// policy says so.
+bool fails_gate(const MetricComparison& entry, const GateResult& gate);
+
+// Decide the gate once for every entry of `comparison` (its `gate.fail_on` and
+// `gate.inconclusive` set): each entry's `fails_gate`, the totals, the geometric mean and the
+// gate result with the exit code it implies (a failed benchmark makes it 3: a broken run never
+// passes and never looks like a regression).
+void decide(Comparison& comparison);
+
+} // namespace perfgate::baselines

@@ -1,0 +1,69 @@
+#include <baselines/gate.hpp>
+#include <cli/compare_pipeline.hpp>
+#include <core/config.hpp>
+#include <core/json_file.hpp>
+#include <runners/google_benchmark.hpp>
+#include <runners/importers.hpp>
+#include <util/error.hpp>
+
+namespace perfgate::cli {
+
+int compare_pipeline(const CompareRequest& request)
+{
+    check(request.report);
+    const auto config = core::load_project_config(request.config);
+    const auto baseline = runners::load_any_results(request.baseline);
+    const auto current = runners::load_any_results(request.current);
+    auto comparison =
+        baselines::compare(baseline,
+                           current,
+                           config,
+                           compare_options(request.gate, request.baseline, request.current));
+    for (auto& warning : runners::context_warnings(current.benchmarks)) {
+        comparison.warnings.push_back(std::move(warning));
+    }
+    return present(comparison, request.report, std::nullopt);
+}
+
+int report_pipeline(const RenderRequest& request)
+{
+    check(request.report);
+    const auto json = core::read_json_file(request.input);
+    const auto* schema = json.is_object() && json.contains("schema") ? &json["schema"] : nullptr;
+    if (schema == nullptr || *schema != baselines::k_comparison_schema) {
+        // A results file is rendered as a comparison with nothing: every benchmark is new.
+        const auto config = core::load_project_config(request.config);
+        auto settings = compare_options(request.gate, "", request.input);
+        settings.require_common = false;
+        return present(
+            baselines::compare({}, runners::load_any_results(request.input), config, settings),
+            request.report,
+            std::nullopt);
+    }
+    if (!request.gate.metric.empty()) {
+        fail(ExitCode::usage,
+             "--metric cannot change the metrics of a saved comparison ('{}'); run 'perfgate "
+             "compare' on the two results files instead",
+             request.input);
+    }
+    auto comparison = baselines::comparison_from_json(json, request.input);
+    if (request.gate.strict_env) {
+        const auto& before = comparison.baseline.environment;
+        const auto& now = comparison.current.environment;
+        if (!before.host.empty() && !now.host.empty() &&
+            (before.host != now.host || before.cpu != now.cpu || before.cpus != now.cpus)) {
+            fail(ExitCode::usage,
+                 "--strict-env: '{}' compares results from different machines ('{}' and '{}')",
+                 request.input,
+                 before.host,
+                 now.host);
+        }
+    }
+    if (!request.gate.fail_on.empty()) {
+        comparison.gate.fail_on = core::parse_fail_on(request.gate.fail_on);
+        baselines::decide(comparison);
+    }
+    return present(comparison, request.report, std::nullopt);
+}
+
+} // namespace perfgate::cli
