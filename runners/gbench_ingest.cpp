@@ -230,9 +230,12 @@ public:
         }
     }
 
-    // Fail when the context fields that context_warnings reads have the wrong type.
+    // Fail when the context fields that perfgate reads have the wrong type.
     void check_context(const nlohmann::json& context, const JsonPath& path) const
     {
+        if (const auto* date = Reader::find(context, "date")) {
+            m_read.string(*date, path.field("date"));
+        }
         if (const auto* build_type = Reader::find(context, "library_build_type")) {
             m_read.string(*build_type, path.field("library_build_type"));
         }

@@ -1,5 +1,5 @@
 // Fuzz the reader of hyperfine's `--export-json` files.
-#include <runners/importers.hpp>
+#include <runners/hyperfine.hpp>
 
 #include "fuzz_support.hpp"
 

@@ -276,6 +276,9 @@ TEST_CASE("ingest_google_benchmark names every field of the wrong type")
     }
     SUBCASE("the context fields behind the warnings")
     {
+        json["context"]["date"] = 20240514;
+        CHECK(message() == origin + "context.date: expected a string");
+        json["context"]["date"] = "2024-05-14T10:21:07+00:00";
         json["context"]["library_build_type"] = 3;
         CHECK(message() == origin + "context.library_build_type: expected a string");
         json["context"]["library_build_type"] = "debug";
