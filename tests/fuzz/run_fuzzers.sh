@@ -5,13 +5,16 @@
 # clang's libFuzzer is not installed, 1 when a target crashes or a sanitizer reports.
 #
 # usage: run_fuzzers.sh SOURCE_DIR BUILD_DIR [RUNS [TARGET...]]
-#   RUNS: inputs per target (default 20000); the inputs that add coverage are kept in
+#   RUNS: inputs per target (default 10000); the inputs that add coverage are kept in
 #   BUILD_DIR/corpus/<target>, so a later run continues where this one stopped.
+# Environment: FUZZ_CXX (default clang++), FUZZ_JOBS (build jobs, default 2), and
+# PERFGATE_BUILD_LOCK, a file to hold with flock while building, on a machine where builds
+# must not run at once.
 set -eu
 
 source_dir=$1
 build_dir=$2
-runs=${3:-20000}
+runs=${3:-10000}
 if [ $# -gt 3 ]; then shift 3; else set --; fi
 
 cxx=${FUZZ_CXX:-clang++}
@@ -33,7 +36,11 @@ fi
 CXX=$cxx cmake -S "$source_dir" -B "$build_dir" -G Ninja -DPERFGATE_FUZZ=ON \
   -DPERFGATE_BUILD_TESTS=OFF -DPERFGATE_BUILD_BENCHMARKS=OFF \
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 >/dev/null
-cmake --build "$build_dir" --target fuzzers
+if [ -n "${PERFGATE_BUILD_LOCK:-}" ]; then
+  flock "$PERFGATE_BUILD_LOCK" cmake --build "$build_dir" --target fuzzers -j "${FUZZ_JOBS:-2}"
+else
+  cmake --build "$build_dir" --target fuzzers -j "${FUZZ_JOBS:-2}"
+fi
 
 [ $# -gt 0 ] || set -- results comparison google_benchmark hyperfine config units
 failed=""
