@@ -24,8 +24,8 @@ if ! command -v "$cxx" >/dev/null 2>&1; then
 fi
 probe_dir=$(mktemp -d)
 trap 'rm -rf "$probe_dir"' EXIT
-printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }\n' \
-  >"$probe_dir/probe.cpp"
+printf '%s\n' 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long)' \
+  '{ return 0; }' >"$probe_dir/probe.cpp"
 if ! "$cxx" -fsanitize=fuzzer,address,undefined "$probe_dir/probe.cpp" -o "$probe_dir/probe" \
   >/dev/null 2>&1; then
   echo "skipped: $cxx cannot build libFuzzer targets (install libclang-rt-14-dev)" >&2
