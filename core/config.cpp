@@ -219,6 +219,7 @@ public:
                      seconds,
                      quote(key));
             }
+            rethrow_at(key, [&] { return check_duration(seconds, fmt::format("{}", seconds)); });
         } else {
             fail_type(key, "a duration such as \"3s\" or a number of seconds");
         }
@@ -267,7 +268,9 @@ public:
         return {percent("warning"), percent("critical"), percent("blocker")};
     }
 
-    // Note: only the levels that are set are compared; the others are inherited later.
+    // Note: only the levels in `thresholds` are compared; the others are inherited later. A
+    // level that is not in this table (a default) is named as such, and the error points at
+    // the one that is.
     void check_increasing(const Thresholds& thresholds) const
     {
         const std::array<std::pair<std::string_view, std::optional<double>>, 3> levels{{
@@ -281,13 +284,18 @@ public:
                 continue;
             }
             if (previous != nullptr && *level.second < *previous->second) {
-                fail(where(level.first),
-                     "'{}' ({:g}%) in {} must not be below '{}' ({:g}%)",
-                     level.first,
-                     *level.second * 100,
+                const bool set_here = find(level.first) != nullptr;
+                const auto describe_level = [&](std::string_view name, double value) {
+                    return fmt::format("'{}' ({:g}%{})",
+                                       name,
+                                       value * 100,
+                                       find(name) != nullptr ? "" : ", the default");
+                };
+                fail(where(set_here ? level.first : previous->first),
+                     "{} in {} must not be below {}",
+                     describe_level(level.first, *level.second),
                      m_name,
-                     previous->first,
-                     *previous->second * 100);
+                     describe_level(previous->first, *previous->second));
             }
             previous = &level;
         }

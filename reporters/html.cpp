@@ -246,10 +246,12 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     }
     mustache::data verdicts{mustache::data::type::list};
     for (const auto& [verdict, name] : baselines::k_verdict_names) {
-        // Note: `name` is for the filter's value, the row's `data-verdict` holds the same.
+        // Note: `name` is for the filter's value, the row's `data-verdict` holds the same. A copy
+        // of `verdict` goes into the lambda: clang 14 cannot capture a structured binding.
+        const auto wanted = verdict;
         const auto count = std::count_if(comparison.entries.begin(),
                                          comparison.entries.end(),
-                                         [&](const auto& e) { return e.verdict == verdict; });
+                                         [&](const auto& e) { return e.verdict == wanted; });
         if (count > 0) {
             verdicts.push_back(
                 mustache::object{{"value", std::string(name)}, {"count", std::to_string(count)}});
