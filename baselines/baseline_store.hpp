@@ -21,7 +21,7 @@ struct BaselineInfo
 // Whether a run with failed benchmarks may become a baseline.
 enum class AllowFailed { no, yes };
 
-// The baselines of a project: `.perfgate/baselines/<name>.json` (design.md §4.4).
+// The baselines of a project: `.perfgate/baselines/<name>.json` (docs/formats.md).
 class BaselineStore
 {
 public:

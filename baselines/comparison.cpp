@@ -131,6 +131,50 @@ MetricComparison make_entry(const core::Config& config,
     return entry;
 }
 
+// Return log(current / baseline) for the launches (rounds) both sides have, or nullopt when
+// a value is not positive.
+std::optional<std::vector<double>> paired_log_ratios(const Reduced& baseline,
+                                                     const Reduced& current)
+{
+    std::map<std::uint32_t, double> by_round;
+    for (std::size_t i = 0; i < baseline.launches.size(); ++i) {
+        by_round[baseline.launches[i]] = baseline.values[i];
+    }
+    std::vector<double> ratios;
+    for (std::size_t i = 0; i < current.launches.size(); ++i) {
+        const auto found = by_round.find(current.launches[i]);
+        if (found == by_round.end()) {
+            continue;
+        }
+        if (!(found->second > 0) || !(current.values[i] > 0)) {
+            return std::nullopt;
+        }
+        ratios.push_back(std::log(current.values[i] / found->second));
+    }
+    return ratios;
+}
+
+JudgeSettings settings_for(const MetricComparison& entry, const Comparison& comparison)
+{
+    return JudgeSettings{comparison.alpha,
+                         comparison.noise,
+                         entry.better,
+                         entry.policy,
+                         entry.role == Role::guard ? Evidence::lower_bound : Evidence::point};
+}
+
+void apply(MetricComparison& entry, Judgement judgement)
+{
+    entry.change = judgement.change;
+    entry.interval = judgement.interval;
+    entry.p_value = judgement.p_value;
+    entry.resolution = judgement.resolution;
+    entry.deterministic = judgement.deterministic;
+    entry.verdict = judgement.verdict;
+    entry.level = judgement.level;
+    entry.notes = std::move(judgement.notes);
+}
+
 // Judge the metric of `entry` from both sides' samples.
 void judge_metric(MetricComparison& entry,
                   const core::Metric& before,
@@ -139,6 +183,17 @@ void judge_metric(MetricComparison& entry,
 {
     const Reduced baseline = reduce(before);
     const Reduced current = reduce(now);
+    if (comparison.paired && baseline.basis == Basis::launches &&
+        current.basis == Basis::launches) {
+        if (auto ratios = paired_log_ratios(baseline, current)) {
+            entry.basis = Basis::rounds;
+            entry.baseline_values = entry.current_values = ratios->size();
+            entry.baseline_center = core::median(baseline.values);
+            entry.current_center = core::median(current.values);
+            apply(entry, judge_paired(*ratios, settings_for(entry, comparison)));
+            return;
+        }
+    }
     entry.basis =
         current.basis == Basis::launches && baseline.basis == Basis::launches ? Basis::launches
         : current.basis == Basis::runs && baseline.basis == Basis::runs       ? Basis::runs
@@ -149,21 +204,7 @@ void judge_metric(MetricComparison& entry,
         entry.baseline_center = core::median(baseline.values);
         entry.current_center = core::median(current.values);
     }
-    const JudgeSettings settings{comparison.alpha,
-                                 comparison.noise,
-                                 entry.better,
-                                 entry.policy,
-                                 entry.role == Role::guard ? Evidence::lower_bound
-                                                           : Evidence::point};
-    auto judgement = judge(baseline.values, current.values, settings);
-    entry.change = judgement.change;
-    entry.interval = judgement.interval;
-    entry.p_value = judgement.p_value;
-    entry.resolution = judgement.resolution;
-    entry.deterministic = judgement.deterministic;
-    entry.verdict = judgement.verdict;
-    entry.level = judgement.level;
-    entry.notes = std::move(judgement.notes);
+    apply(entry, judge(baseline.values, current.values, settings_for(entry, comparison)));
 }
 
 // Warn when entries were judged on the repetitions of a single launch.
@@ -204,6 +245,7 @@ Comparison compare(const core::ResultsDocument& baseline,
     comparison.noise = config.gate.noise;
     comparison.gate.fail_on = options.fail_on.value_or(config.gate.fail_on);
     comparison.gate.inconclusive = config.gate.inconclusive;
+    comparison.paired = options.paired;
     if (auto mismatch = environment_mismatch(baseline.environment, current.environment)) {
         if (options.strict_env) {
             fail(ExitCode::usage, "--strict-env: {}", *mismatch);
@@ -226,8 +268,11 @@ Comparison compare(const core::ResultsDocument& baseline,
                               ? nullptr
                               : found->second;
         if (result.status != core::Status::ok) {
-            const auto judged =
-                judged_metrics(config, old != nullptr ? *old : result, nullptr, options.metric);
+            const auto judged = judged_metrics(config,
+                                               old != nullptr ? *old : result,
+                                               nullptr,
+                                               options.metric,
+                                               options.metric_reason);
             auto entry =
                 make_entry(config, result, judged.empty() ? JudgedMetric{} : judged.front());
             entry.verdict =
@@ -237,7 +282,8 @@ Comparison compare(const core::ResultsDocument& baseline,
             before.erase(result.id);
             continue;
         }
-        auto judged_list = judged_metrics(config, result, old, options.metric);
+        auto judged_list =
+            judged_metrics(config, result, old, options.metric, options.metric_reason);
         if (const auto budgeted = budgeted_metric(config, result);
             budgeted && std::none_of(judged_list.begin(), judged_list.end(), [&](const auto& j) {
                 return j.name == *budgeted;
@@ -299,7 +345,8 @@ Comparison compare(const core::ResultsDocument& baseline,
         if (!before.contains(result.id)) {
             continue;
         }
-        for (const auto& judged : judged_metrics(config, result, nullptr, options.metric)) {
+        for (const auto& judged :
+             judged_metrics(config, result, nullptr, options.metric, options.metric_reason)) {
             auto entry = make_entry(config, result, judged);
             if (const auto* metric = result.find_metric(judged.name)) {
                 entry.baseline_samples = finite(metric->samples);

@@ -116,15 +116,18 @@ struct Comparison
     std::optional<double> geomean_change; // geometric mean of the primary metrics' ratios, - 1
     std::vector<std::string> warnings;    // environment mismatches, context warnings, ...
     GateResult gate;
+    bool paired = false; // judged on interleaved rounds (`--against`, `--reference`)
 };
 
 // Settings a comparison takes from the command line.
 struct CompareOptions
 {
-    std::string metric;                  // `--metric`, empty for the configured ones
-    std::optional<core::FailOn> fail_on; // `--fail-on`, else `[gate].fail_on`
-    bool strict_env = false;             // `--strict-env`: refuse a mismatched environment
-    bool require_common = true;          // no benchmark in common is an error, else a warning
+    std::string metric;                                 // `--metric`, empty for the configured ones
+    std::string metric_reason = "chosen with --metric"; // why `metric` is judged
+    std::optional<core::FailOn> fail_on;                // `--fail-on`, else `[gate].fail_on`
+    bool strict_env = false;    // `--strict-env`: refuse a mismatched environment
+    bool require_common = true; // no benchmark in common is an error, else a warning
+    bool paired = false;        // the sides ran in interleaved rounds: launch i of each is a pair
     std::string baseline_label = "baseline";
     std::string current_label = "current";
 };

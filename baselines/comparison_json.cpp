@@ -118,6 +118,7 @@ public:
         comparison.gate.fail_on = named(settings, settings_path.field("fail_on"), k_fail_on_names);
         comparison.gate.inconclusive =
             named(settings, settings_path.field("inconclusive"), k_inconclusive_names);
+        comparison.paired = boolean(settings, settings_path.field("paired"));
         const JsonPath benchmarks_path = root.field("benchmarks");
         const auto& benchmarks =
             m_read.array(field(json, benchmarks_path), benchmarks_path, "objects");
@@ -325,7 +326,8 @@ nlohmann::ordered_json to_json(const Comparison& comparison)
                {{"alpha", comparison.alpha},
                 {"noise", comparison.noise},
                 {"fail_on", core::to_string(gate.fail_on)},
-                {"inconclusive", core::to_string(gate.inconclusive)}}},
+                {"inconclusive", core::to_string(gate.inconclusive)},
+                {"paired", comparison.paired}}},
               {"benchmarks", Json::array()},
               {"totals", totals_json(comparison.totals)},
               {"geomean_change", optional_json(comparison.geomean_change)},

@@ -135,4 +135,17 @@ void decide(Comparison& comparison)
                                    : ExitCode::gate_failed;
 }
 
+std::size_t undecided(const Comparison& comparison)
+{
+    return static_cast<std::size_t>(
+        std::count_if(comparison.entries.begin(), comparison.entries.end(), [](const auto& e) {
+            return e.role == Role::primary && e.verdict == Verdict::inconclusive;
+        }));
+}
+
+bool decided(const Comparison& comparison)
+{
+    return undecided(comparison) == 0;
+}
+
 } // namespace perfgate::baselines

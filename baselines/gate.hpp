@@ -18,4 +18,11 @@ bool fails_gate(const MetricComparison& entry, const GateResult& gate);
 // passes and never looks like a regression).
 void decide(Comparison& comparison);
 
+// True when more rounds would not change what the comparison says of its gated primary metrics:
+// none is inconclusive (a failed benchmark is decided).
+bool decided(const Comparison& comparison);
+
+// Return how many gated primary metrics are still inconclusive.
+std::size_t undecided(const Comparison& comparison);
+
 } // namespace perfgate::baselines

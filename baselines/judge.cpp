@@ -54,6 +54,19 @@ void classify(Judgement& judgement,
 {
     const auto& [worsening, interval] = oriented_change;
     const auto& policy = settings.policy;
+    if (policy.warning < 0) {
+        // A requirement to improve (a negative threshold): not reaching it is a regression at
+        // the level of the threshold the change falls short of, whatever the test says.
+        judgement.level = level_of(worsening, policy);
+        if (judgement.level != core::Level::none) {
+            judgement.verdict = Verdict::regressed;
+            judgement.notes.push_back(
+                fmt::format("required a change of at most {:+.1f}%, measured {:+.1f}%",
+                            oriented(policy.warning, settings.better) * 100,
+                            oriented(worsening, settings.better) * 100));
+            return;
+        }
+    }
     if (interval.low >= -settings.noise && interval.high <= settings.noise) {
         judgement.verdict = Verdict::unchanged;
         return;
@@ -66,11 +79,12 @@ void classify(Judgement& judgement,
             judgement.level == core::Level::none ? Verdict::slower : Verdict::regressed;
         return;
     }
+    const double warning = std::abs(policy.warning);
     if (significant && worsening < 0) {
-        judgement.verdict = -worsening >= policy.warning ? Verdict::improved : Verdict::faster;
+        judgement.verdict = -worsening >= warning ? Verdict::improved : Verdict::faster;
         return;
     }
-    if (interval.high < policy.warning && interval.low > -policy.warning) {
+    if (interval.high < warning && interval.low > -warning) {
         judgement.verdict = Verdict::unchanged;
         return;
     }
@@ -81,7 +95,7 @@ void classify(Judgement& judgement,
                     "of {:.0f}% (warning)",
                     interval.low * 100,
                     interval.high * 100,
-                    policy.warning * 100));
+                    warning * 100));
 }
 
 bool constant(std::span<const double> values)
@@ -145,6 +159,7 @@ Reduced reduce(const core::Metric& metric)
     reduced.basis = Basis::launches;
     for (auto& [launch, repetitions] : by_launch) {
         reduced.values.push_back(launch_value(metric, repetitions));
+        reduced.launches.push_back(launch);
     }
     return reduced;
 }
@@ -215,6 +230,36 @@ Judgement judge(std::span<const double> baseline,
     classify(judgement,
              orient(*judgement.change, *judgement.interval, settings.better),
              test.p_value < settings.alpha,
+             settings);
+    return judgement;
+}
+
+Judgement judge_paired(std::span<const double> log_ratios, const JudgeSettings& settings)
+{
+    Judgement judgement;
+    const auto location = core::signed_rank_interval(log_ratios);
+    if (location) {
+        judgement.change = std::expm1(location->estimate);
+    }
+    if (log_ratios.size() < k_min_rounds || !location) {
+        judgement.verdict = Verdict::inconclusive;
+        judgement.notes.push_back(fmt::format(
+            "too few paired rounds ({}): at least {} are needed", log_ratios.size(), k_min_rounds));
+        return judgement;
+    }
+    judgement.interval =
+        core::Interval{std::expm1(location->interval.low), std::expm1(location->interval.high)};
+    judgement.deterministic = constant(log_ratios);
+    const auto test = core::wilcoxon_signed_rank(log_ratios);
+    if (!judgement.deterministic) {
+        judgement.p_value = test.p_value;
+    }
+    const double worsening = oriented(*judgement.change, settings.better);
+    const bool significant = judgement.deterministic ? std::abs(worsening) > settings.noise
+                                                     : test.p_value < settings.alpha;
+    classify(judgement,
+             orient(*judgement.change, *judgement.interval, settings.better),
+             significant,
              settings);
     return judgement;
 }

@@ -64,6 +64,7 @@ std::string_view to_string(Basis basis);
 struct Reduced
 {
     std::vector<double> values;
+    std::vector<std::uint32_t> launches; // the launch of each value (basis `launches`)
     Basis basis = Basis::runs;
 };
 
@@ -107,11 +108,20 @@ struct Judgement
 // test cannot reach p < 0.05 with fewer than 4 on each side.
 inline constexpr std::size_t k_min_values = 4;
 
+// Fewer paired rounds than this make a paired verdict inconclusive: the two-sided signed-rank
+// test cannot reach p < 0.05 with fewer than 6.
+inline constexpr std::size_t k_min_rounds = 6;
+
 // Judge independent `current` values against `baseline` values (docs/statistics.md):
 // Mann-Whitney U test and Hodges-Lehmann interval of the ratio of medians.
 Judgement judge(std::span<const double> baseline,
                 std::span<const double> current,
                 const JudgeSettings& settings);
+
+// Judge paired rounds: `log_ratios` holds log(current / baseline) of each interleaved round
+// (docs/statistics.md): Wilcoxon signed-rank test, Hodges-Lehmann estimate and interval of the
+// ratio.
+Judgement judge_paired(std::span<const double> log_ratios, const JudgeSettings& settings);
 
 // Return the relative change `change` oriented so that positive is worse for `better`.
 double oriented(double change, core::Better better);

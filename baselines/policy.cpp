@@ -155,11 +155,12 @@ std::string_view to_string(Role role)
 std::vector<JudgedMetric> judged_metrics(const core::Config& config,
                                          const core::BenchmarkResult& current,
                                          const core::BenchmarkResult* baseline,
-                                         const std::string& metric_override)
+                                         const std::string& metric_override,
+                                         const std::string& override_reason)
 {
     const auto has = [&](const std::string& name) { return current.find_metric(name) != nullptr; };
     if (!metric_override.empty() && has(metric_override)) {
-        return {{metric_override, Role::primary, "chosen with --metric"}};
+        return {{metric_override, Role::primary, override_reason}};
     }
     std::vector<JudgedMetric> metrics;
     for (const auto& policy : config.policies) {

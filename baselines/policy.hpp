@@ -48,10 +48,12 @@ struct JudgedMetric
 // metrics of matching `[[policy]]` entries; else its `[[benchmark]]` metric; else `[run].metric`
 // unless it is "auto"; else, automatically, CPU time where it measures the benchmark's work,
 // with wall or real time as a guard, and wall or real time elsewhere (docs/statistics.md).
-std::vector<JudgedMetric> judged_metrics(const core::Config& config,
-                                         const core::BenchmarkResult& current,
-                                         const core::BenchmarkResult* baseline,
-                                         const std::string& metric_override);
+std::vector<JudgedMetric>
+judged_metrics(const core::Config& config,
+               const core::BenchmarkResult& current,
+               const core::BenchmarkResult* baseline,
+               const std::string& metric_override,
+               const std::string& override_reason = "chosen with --metric");
 
 // Return the thresholds for `metric` of benchmark `id`.
 MetricPolicy

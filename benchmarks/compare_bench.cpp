@@ -1,4 +1,4 @@
-// The comparison at scale: 10,000 benchmarks x 30 samples a side (design.md §10), with the
+// The comparison at scale: 10,000 benchmarks x 30 samples a side (README, "perfgate's own speed"), with the
 // process's peak memory reported as a counter.
 #include <baselines/comparison.hpp>
 #include <core/config.hpp>
@@ -75,7 +75,7 @@ void BM_CompareToJson(benchmark::State& state)
 }
 BENCHMARK(BM_CompareToJson)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-// Every format rendered from one comparison (design.md §10: under 1 s on top of comparing).
+// Every format rendered from one comparison (README, "perfgate's own speed": under 1 s on top of comparing).
 void BM_RenderEveryFormat(benchmark::State& state)
 {
     const int benchmarks = static_cast<int>(state.range(0));

@@ -49,7 +49,8 @@ int init(const InitOptions& options)
                                            "Google Benchmark programs")
                              : fmt::format("[discover] looks in {} for Google Benchmark programs",
                                            fmt::join(trees, ", ")));
-    fmt::print("wrote {}: on each pull request, builds and measures the base, then the head, on "
+    fmt::print("wrote {}: on each pull request, builds the base and the head, then measures both "
+               "interleaved on "
                "one runner with this perfgate.toml, gates the head (fail-on blocker) and keeps "
                "one comment up to date\n",
                workflow.string());

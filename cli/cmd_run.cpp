@@ -65,6 +65,20 @@ Handler setup_run(CLI::App& app)
                    o.baseline,
                    "Compare with this baseline name or results file (default: [gate].baseline)");
     app.add_option("--save-baseline", o.save_baseline, "Store this run as baseline NAME");
+    app.add_option("--against",
+                   o.against,
+                   "Interleave with the same benchmarks in another checkout (the base) and judge "
+                   "the paired rounds");
+    app.add_option(
+        "--reference",
+        o.reference,
+        "Interleave every command with this reference command and judge each against it");
+    app.add_option("--max-time",
+                   o.max_time,
+                   "With --against/--reference: stop adding rounds after this long (default 5m)");
+    app.add_option("--expect-speedup",
+                   o.expect_speedup,
+                   "With --reference: each command must be at least this much faster, e.g. 1.5x");
     app.add_flag(
         "--allow-failed", o.allow_failed, "With --save-baseline: save even when benchmarks failed");
     add_gate_options(app, o.gate);

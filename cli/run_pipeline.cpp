@@ -1,4 +1,6 @@
 #include <baselines/baseline_store.hpp>
+#include <baselines/gate.hpp>
+#include <cli/round_loop.hpp>
 #include <cli/run_pipeline.hpp>
 #include <core/config.hpp>
 #include <core/environment.hpp>
@@ -11,6 +13,7 @@
 #include <runners/id_filter.hpp>
 #include <runners/importers.hpp>
 #include <runners/plan.hpp>
+#include <runners/rounds.hpp>
 #include <util/clock.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
@@ -198,58 +201,299 @@ int report_broken(const core::ResultsDocument& document)
     return broken;
 }
 
+// Everything decided before anything runs.
+struct Setup
+{
+    core::Config config;
+    runners::Sampling sampling;
+    runners::ShellChoice shell;
+    util::ColorMode colors = util::ColorMode::automatic;
+    std::optional<LoadedBaseline> baseline;
+    baselines::CompareOptions compare;
+    runners::GoogleBenchmarkSettings google_benchmark;
+};
+
+// What was measured: the current run, and for interleaved rounds the base side too.
+struct Measured
+{
+    core::ResultsDocument document;
+    std::optional<core::ResultsDocument> base; // paired with `document`, round by round
+    std::string base_label;
+    std::vector<std::string> notes; // how the rounds ended
+};
+
+core::ResultsDocument new_document(const std::filesystem::path& root)
+{
+    core::ResultsDocument document;
+    document.perfgate_version = std::string(k_version);
+    document.created = util::utc_now_iso8601();
+    document.environment = core::capture_environment(root);
+    return document;
+}
+
+// Return `plan`'s commands set to run in the folder of `root` that corresponds to the working
+// directory's place under `project_root`.
+void run_commands_in(runners::RunPlan& plan,
+                     const std::filesystem::path& root,
+                     const std::filesystem::path& project_root)
+{
+    auto relative = std::filesystem::current_path().lexically_relative(project_root);
+    if (relative.empty() || *relative.begin() == "..") {
+        relative = ".";
+    }
+    const auto directory = (root / relative).lexically_normal().string();
+    for (auto& command : plan.commands) {
+        command.working_directory = directory;
+    }
+}
+
+// Return where the project's configuration folder is in the base checkout at `checkout`: at the
+// same place relative to the checkout's root (the nearest folder with .git) as here.
+std::filesystem::path base_root(const std::filesystem::path& checkout,
+                                const std::filesystem::path& project_root)
+{
+    std::error_code error;
+    for (auto folder = project_root; !folder.empty(); folder = folder.parent_path()) {
+        if (std::filesystem::exists(folder / ".git", error)) {
+            return (checkout / project_root.lexically_relative(folder)).lexically_normal();
+        }
+        if (folder == folder.parent_path()) {
+            break;
+        }
+    }
+    return checkout;
+}
+
+// Return the base checkout's plan for `--against`: the same configuration applied to the base.
+runners::RunPlan base_plan(const RunRequest& request, const Setup& setup)
+{
+    std::error_code error;
+    const auto checkout = std::filesystem::absolute(request.against).lexically_normal();
+    if (!std::filesystem::is_directory(checkout, error)) {
+        fail(ExitCode::usage,
+             "--against '{}': not a folder (expected the root of the base checkout)",
+             request.against);
+    }
+    const auto root = base_root(checkout, setup.config.root);
+    if (!std::filesystem::is_directory(root, error)) {
+        fail(ExitCode::usage,
+             "--against '{}': the base has no folder '{}' for this project's perfgate.toml",
+             request.against,
+             root.string());
+    }
+    auto config = setup.config;
+    config.root = root;
+    auto plan = make_plan(request, config);
+    run_commands_in(plan, root, setup.config.root);
+    return plan;
+}
+
+// Return the results of `reference` (one benchmark) copied under the id of every result of
+// `current`: the baseline each is judged against.
+core::ResultsDocument reference_baseline(const core::ResultsDocument& base,
+                                         const core::ResultsDocument& current)
+{
+    core::ResultsDocument copies = base;
+    copies.benchmarks.clear();
+    if (base.benchmarks.empty()) {
+        return copies;
+    }
+    for (const auto& result : current.benchmarks) {
+        auto copy = base.benchmarks.front();
+        copy.id = result.id;
+        copies.benchmarks.push_back(std::move(copy));
+    }
+    return copies;
+}
+
+// Return the comparison of what was measured, judged on the rounds when they were paired.
+baselines::Comparison compare_measured(const Setup& setup,
+                                       const Measured& measured,
+                                       const core::ResultsDocument& baseline)
+{
+    auto options = setup.compare;
+    options.paired = measured.base.has_value();
+    return baselines::compare(baseline, measured.document, setup.config, options);
+}
+
+Measured measure_interleaved(const RunRequest& request,
+                             const Setup& setup,
+                             const runners::RunPlan& head_plan)
+{
+    const bool against = !request.against.empty();
+    runners::RunPlan reference_plan;
+    if (!against) {
+        reference_plan.commands =
+            runners::plan_ad_hoc({{request.reference}, {}, {}}, request.hooks);
+    }
+    const auto base = against ? base_plan(request, setup) : std::move(reference_plan);
+    runners::PlanLauncher base_launcher(base, setup.sampling, setup.shell, setup.google_benchmark);
+    runners::PlanLauncher head_launcher(
+        head_plan, setup.sampling, setup.shell, setup.google_benchmark);
+    runners::Rounds rounds(base_launcher, head_launcher, setup.sampling.seed);
+
+    Measured measured;
+    measured.document = new_document(setup.config.root);
+    measured.base =
+        new_document(against ? std::filesystem::path(request.against) : setup.config.root);
+    measured.base_label = against ? fmt::format("base ({})", request.against)
+                                  : fmt::format("reference '{}'", request.reference);
+    const auto documents = [&](const runners::Rounds& r) {
+        measured.document.benchmarks = r.results(runners::Side::head);
+        measured.base->benchmarks = r.results(runners::Side::base);
+    };
+    const auto undecided = [&](const runners::Rounds& r) {
+        documents(r);
+        const auto baseline =
+            against ? *measured.base : reference_baseline(*measured.base, measured.document);
+        return baselines::undecided(compare_measured(setup, measured, baseline));
+    };
+    const auto progress = [&](int done, std::optional<std::size_t> left) {
+        if (!request.quiet) {
+            fmt::print(stderr,
+                       "round {}: {}\n",
+                       done,
+                       left ? fmt::format("{} undecided", *left)
+                            : fmt::format("judged from round {}", RoundLimits{}.min_rounds));
+        }
+    };
+    RoundLimits limits;
+    limits.max_time =
+        request.max_time.empty() ? limits.max_time : core::parse_duration(request.max_time);
+    limits.max_rounds = std::max(limits.min_rounds, setup.sampling.max_runs);
+
+    rounds.start();
+    const auto outcome =
+        run_until_decided(rounds, limits, undecided, util::monotonic_seconds, progress);
+    rounds.finish();
+    documents(rounds);
+    if (!against) {
+        measured.base = reference_baseline(*measured.base, measured.document);
+    }
+    if (outcome.out_of_time) {
+        measured.notes.push_back(
+            fmt::format("--max-time {} ran out after {} rounds; undecided benchmarks stay "
+                        "inconclusive",
+                        core::format_time(limits.max_time),
+                        outcome.rounds));
+    } else if (!outcome.decided && !outcome.interrupted) {
+        measured.notes.push_back(fmt::format(
+            "stopped after {} rounds ([run].max_runs); undecided benchmarks stay inconclusive",
+            outcome.rounds));
+    }
+    return measured;
+}
+
+Setup prepare(const RunRequest& request)
+{
+    Setup setup;
+    setup.colors = color_mode(request);
+    if (!request.time_unit.empty()) {
+        static_cast<void>(core::time_unit_named(request.time_unit));
+    }
+    setup.config = core::load_project_config(request.config);
+    setup.sampling = make_sampling(request, setup.config.run);
+    setup.shell = make_shell(request);
+    check(request.report);
+    if (!request.save_baseline.empty()) {
+        baselines::BaselineStore::validate_name(request.save_baseline);
+    }
+    if (!request.against.empty() && !request.reference.empty()) {
+        fail(ExitCode::usage, "--against and --reference cannot be combined");
+    }
+    if ((!request.against.empty() || !request.reference.empty()) && !request.baseline.empty()) {
+        fail(ExitCode::usage,
+             "--baseline cannot be combined with {}: the base is measured in this run",
+             request.against.empty() ? "--reference" : "--against");
+    }
+    if (!request.reference.empty() && request.commands.empty()) {
+        fail(ExitCode::usage, "--reference needs commands to compare with it");
+    }
+    if (!request.expect_speedup.empty()) {
+        if (request.reference.empty()) {
+            fail(ExitCode::usage, "--expect-speedup needs --reference");
+        }
+        auto factor_text = request.expect_speedup;
+        if (factor_text.ends_with('x')) {
+            factor_text.pop_back();
+        }
+        const double factor = parse_number(factor_text, "--expect-speedup factor");
+        if (!(factor > 0) || factor > 1e6) {
+            fail(ExitCode::usage,
+                 "invalid --expect-speedup '{}': expected a factor such as 1.5x",
+                 request.expect_speedup);
+        }
+        // Note: "at least 1.5x faster" is a worsening of at most 1/1.5 - 1 (-33.3%).
+        const double required = 1 / factor - 1;
+        setup.config.gate.warning = setup.config.gate.critical = setup.config.gate.blocker =
+            required;
+        setup.config.policies.clear();
+    }
+    if (!request.max_time.empty()) {
+        static_cast<void>(core::parse_duration(request.max_time));
+    }
+    const core::Workspace workspace(setup.config.root);
+    const baselines::BaselineStore store(workspace.baselines_directory());
+    if (request.against.empty() && request.reference.empty()) {
+        setup.baseline = load_baseline(request, setup.config, workspace, store);
+    }
+    if (setup.baseline && !request.filter.empty()) {
+        // What the filter leaves out was not run, so it is not "missing".
+        const runners::IdFilter filter(request.filter);
+        std::erase_if(
+            setup.baseline->document.benchmarks,
+            [&](const core::BenchmarkResult& result) { return !filter.matches(result.id); });
+    }
+    setup.compare =
+        compare_options(request.gate, setup.baseline ? setup.baseline->label : "", "current");
+    if (!request.reference.empty() && request.gate.metric.empty()) {
+        // Note: against a reference, as hyperfine does, wall time is what "faster" means.
+        setup.compare.metric = "wall";
+        setup.compare.metric_reason = "against a reference, wall time says which is faster";
+    }
+    // Note: a run may add benchmarks or be filtered; sharing nothing with the baseline is said,
+    // not refused.
+    setup.compare.require_common = false;
+    setup.google_benchmark = {.launches = setup.config.discover.launches,
+                              .repetitions = setup.config.discover.repetitions,
+                              .min_time = setup.config.discover.min_time,
+                              .timeout = setup.sampling.timeout};
+    return setup;
+}
+
 } // namespace
 
 int run_pipeline(const RunRequest& request)
 {
     util::install_interrupt_handlers();
-    const auto colors = color_mode(request);
-    const auto time_unit = request.time_unit.empty()
-                               ? std::nullopt
-                               : std::optional(core::time_unit_named(request.time_unit));
-    const auto config = core::load_project_config(request.config);
-    const auto sampling = make_sampling(request, config.run);
-    const auto shell = make_shell(request);
-    check(request.report);
-    const core::Workspace workspace(config.root);
-    const baselines::BaselineStore store(workspace.baselines_directory());
-    if (!request.save_baseline.empty()) {
-        baselines::BaselineStore::validate_name(request.save_baseline);
-    }
-    auto baseline = load_baseline(request, config, workspace, store);
-    if (baseline && !request.filter.empty()) {
-        // What the filter leaves out was not run, so it is not "missing".
-        const runners::IdFilter filter(request.filter);
-        std::erase_if(baseline->document.benchmarks, [&](const core::BenchmarkResult& result) {
-            return !filter.matches(result.id);
-        });
-    }
-    auto compare_settings =
-        compare_options(request.gate, baseline ? baseline->label : "", "current");
-    // Note: a run may add benchmarks or be filtered; sharing nothing with the baseline is said,
-    // not refused.
-    compare_settings.require_common = false;
+    auto setup = prepare(request);
+    const auto& config = setup.config;
     const auto plan = make_plan(request, config);
     if (request.verbose) {
-        print_commands(plan, shell);
+        print_commands(plan, setup.shell);
     }
 
-    core::ResultsDocument document;
-    document.perfgate_version = std::string(k_version);
-    document.created = util::utc_now_iso8601();
-    document.environment = core::capture_environment(config.root);
-    reporters::ProgressDisplay progress(
-        stderr, progress_style(request), util::use_color(colors, STDERR_FILENO));
-    const runners::GoogleBenchmarkSettings google_benchmark{.launches = config.discover.launches,
-                                                            .repetitions =
-                                                                config.discover.repetitions,
-                                                            .min_time = config.discover.min_time,
-                                                            .timeout = sampling.timeout};
-    document.benchmarks = runners::execute(plan, sampling, shell, google_benchmark, progress);
+    Measured measured;
+    if (!request.against.empty() || !request.reference.empty()) {
+        measured = measure_interleaved(request, setup, plan);
+        setup.compare.baseline_label = measured.base_label;
+    } else {
+        measured.document = new_document(config.root);
+        reporters::ProgressDisplay progress(
+            stderr, progress_style(request), util::use_color(setup.colors, STDERR_FILENO));
+        measured.document.benchmarks =
+            runners::execute(plan, setup.sampling, setup.shell, setup.google_benchmark, progress);
+    }
+    const auto& document = measured.document;
 
     // Note: results and the baseline are on disk before anything is printed, so that a closed
     // or full output never costs them.
+    const core::Workspace workspace(config.root);
+    const baselines::BaselineStore store(workspace.baselines_directory());
     const auto run_directory = workspace.save_run(document);
+    if (measured.base) {
+        core::save_results(*measured.base, run_directory / "base-results.json");
+    }
     const bool interrupted = util::interrupt_requested();
     int exit_code = static_cast<int>(ExitCode::passed);
     if (!request.save_baseline.empty()) {
@@ -266,11 +510,18 @@ int run_pipeline(const RunRequest& request)
     }
     write_exports(request, document);
 
-    const bool color = util::use_color(colors, STDOUT_FILENO);
+    const bool color = util::use_color(setup.colors, STDOUT_FILENO);
     auto warnings = runners::context_warnings(document.benchmarks);
+    warnings.insert(warnings.end(), measured.notes.begin(), measured.notes.end());
     const bool ad_hoc = !request.commands.empty();
     const bool silent = request.style == "none";
+    const core::ResultsDocument* baseline = measured.base    ? &*measured.base
+                                            : setup.baseline ? &setup.baseline->document
+                                                             : nullptr;
     if (!baseline || interrupted || ad_hoc) {
+        const auto time_unit = request.time_unit.empty()
+                                   ? std::nullopt
+                                   : std::optional(core::time_unit_named(request.time_unit));
         const reporters::RunTableOptions table{
             .metric = config.run.metric == "auto" ? "wall" : config.run.metric,
             .unit = time_unit,
@@ -280,11 +531,10 @@ int run_pipeline(const RunRequest& request)
         }
     }
     if (baseline && !interrupted) {
-        auto comparison =
-            baselines::compare(baseline->document, document, config, compare_settings);
+        auto comparison = compare_measured(setup, measured, *baseline);
         comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
         if (ad_hoc && !silent) {
-            fmt::print("\ncompared with baseline '{}':\n", baseline->label);
+            fmt::print("\ncompared with {}:\n", comparison.baseline.label);
         }
         const int gate = silent ? (write_report_files(comparison, request.report, run_directory),
                                    static_cast<int>(comparison.gate.exit_code))
@@ -296,9 +546,8 @@ int run_pipeline(const RunRequest& request)
             fmt::print(stderr, "warning: {}\n", warning);
         }
         // Note: without a baseline the report files still come, every benchmark "new".
-        write_report_files(baselines::compare({}, document, config, compare_settings),
-                           request.report,
-                           run_directory);
+        write_report_files(
+            baselines::compare({}, document, config, setup.compare), request.report, run_directory);
         if (!baseline && !interrupted && request.save_baseline.empty() && !request.quiet) {
             fmt::print(stderr,
                        "no baseline '{}' to compare with yet; save one with 'perfgate baseline "
@@ -314,7 +563,8 @@ int run_pipeline(const RunRequest& request)
     if (!request.quiet) {
         fmt::print(stderr, "results: {}\n", (run_directory / "results.json").string());
     }
-    const int broken = report_broken(document);
+    const int broken =
+        report_broken(document) + (measured.base ? report_broken(*measured.base) : 0);
     if (interrupted) {
         fmt::print(
             stderr, "perfgate: interrupted; partial results are in {}\n", run_directory.string());

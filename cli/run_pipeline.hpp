@@ -40,8 +40,12 @@ struct RunRequest
     bool quiet = false;
     bool verbose = false;
     std::string shard = "1/1";
-    std::string baseline;      // a name, a results file, or "last"; empty: [gate].baseline
-    std::string save_baseline; // store this run as that baseline
+    std::string baseline;       // a name, a results file, or "last"; empty: [gate].baseline
+    std::string against;        // the root of the base checkout: interleaved base and head
+    std::string reference;      // a reference command every other command is judged against
+    std::string max_time;       // interleaved rounds stop after this long (default 5m)
+    std::string expect_speedup; // with `reference`: each command at least this many times faster
+    std::string save_baseline;  // store this run as that baseline
     bool allow_failed = false;
     GateRequest gate;
     ReportRequest report;
@@ -49,8 +53,10 @@ struct RunRequest
 
 // Run the benchmarks of `request`, save the results (and the baseline asked for), compare them
 // with the baseline, report and return the exit code: 130 when interrupted, 3 when a benchmark
-// could not be measured, else what the gate decided. Bad input throws Error(usage) before
-// anything runs.
+// could not be measured, else what the gate decided. With `against` (or `reference`) the base
+// checkout's benchmarks (or the reference command) run in interleaved rounds with the current
+// ones until each is decided or `max_time` runs out, and are judged on the paired rounds. Bad
+// input throws Error(usage) before anything runs.
 int run_pipeline(const RunRequest& request);
 
 } // namespace perfgate::cli

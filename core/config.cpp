@@ -401,7 +401,7 @@ DiscoverSettings read_discover(const Section& section)
 }
 
 // Return the name a benchmark gets when it has none: the command line, or for a Google
-// Benchmark program its file stem, as for a discovered one (design.md §4.2).
+// Benchmark program its file stem, as for a discovered one (docs/formats.md).
 std::string default_name(const BenchmarkConfig& benchmark)
 {
     if (benchmark.kind == BenchmarkKind::google_benchmark) {

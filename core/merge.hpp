@@ -7,7 +7,7 @@
 
 namespace perfgate::core {
 
-// Merge results (design.md §9): benchmarks of shards are joined; a benchmark present in several
+// Merge results (README, "Sharding"): benchmarks of shards are joined; a benchmark present in several
 // documents (repeated runs) gets their samples concatenated, metric by metric. The first
 // document's environment and creation time are kept. A metric whose unit or direction differs
 // between documents throws Error(usage) naming the benchmark, the metric and both `origins`.

@@ -20,7 +20,7 @@ inline constexpr std::string_view k_results_schema = "perfgate-results/1";
 // Which direction of a metric is an improvement.
 enum class Better { lower, higher };
 
-// How a benchmark's measurement ended (design.md §4.2).
+// How a benchmark's measurement ended (docs/formats.md).
 enum class Status { ok, failed, timeout, skipped, interrupted };
 
 // Where a benchmark came from.
@@ -64,7 +64,7 @@ struct GitInfo
     bool dirty = false;
 };
 
-// Where a run happened (design.md §4.2 "environment").
+// Where a run happened (docs/formats.md, "environment").
 struct Environment
 {
     std::string host;
@@ -98,7 +98,7 @@ struct BenchmarkResult
     Metric& metric(std::string_view name, std::string_view unit, Better better);
 };
 
-// A run's results, and what a baseline is (design.md §4.2).
+// A run's results, and what a baseline is (docs/formats.md).
 struct ResultsDocument
 {
     std::string perfgate_version;

@@ -237,4 +237,163 @@ shift_interval(std::span<const double> baseline, std::span<const double> current
     return shift_interval_of(baseline, current, confidence, [](double value) { return value; });
 }
 
+namespace {
+
+// Signed-rank tests use the exact distribution up to this many differences, as SciPy does.
+constexpr std::size_t k_exact_signed_rank_max = 50;
+
+// Return how many of the 2^n sign assignments of ranks 1..n give T+ = 0, 1, ..., n(n+1)/2.
+std::vector<long double> t_plus_frequencies(std::size_t n)
+{
+    const std::size_t max_t = n * (n + 1) / 2;
+    std::vector<long double> frequencies(max_t + 1, 0);
+    frequencies[0] = 1;
+    for (std::size_t rank = 1; rank <= n; ++rank) {
+        for (std::size_t t = max_t; t >= rank; --t) {
+            frequencies[t] += frequencies[t - rank];
+        }
+    }
+    return frequencies;
+}
+
+// The ranks of |d| among the non-zero differences.
+struct SignedRanks
+{
+    std::size_t n = 0;  // non-zero differences
+    double t_plus = 0;  // rank sum of the positive ones
+    double tie_sum = 0; // sum of t^3 - t over groups of t equal |d|
+    bool zeros = false;
+};
+
+SignedRanks signed_ranks(std::span<const double> differences)
+{
+    std::vector<std::pair<double, bool>> magnitudes; // |d|, positive
+    SignedRanks ranks;
+    for (const double d : differences) {
+        if (std::isnan(d)) {
+            continue;
+        }
+        if (d == 0) {
+            ranks.zeros = true;
+            continue;
+        }
+        magnitudes.emplace_back(std::fabs(d), d > 0);
+    }
+    std::sort(magnitudes.begin(), magnitudes.end());
+    ranks.n = magnitudes.size();
+    for (std::size_t first = 0; first < magnitudes.size();) {
+        std::size_t last = first;
+        std::size_t positive = 0;
+        for (; last < magnitudes.size() && magnitudes[last].first == magnitudes[first].first;
+             ++last) {
+            positive += magnitudes[last].second ? 1 : 0;
+        }
+        const double midrank = static_cast<double>(first + 1 + last) / 2;
+        ranks.t_plus += static_cast<double>(positive) * midrank;
+        const auto t = static_cast<double>(last - first);
+        ranks.tie_sum += t * t * t - t;
+        first = last;
+    }
+    return ranks;
+}
+
+bool exact_signed_rank(const SignedRanks& ranks)
+{
+    return ranks.n <= k_exact_signed_rank_max && !ranks.zeros && ranks.tie_sum == 0;
+}
+
+double t_plus_sigma(const SignedRanks& ranks)
+{
+    const auto n = static_cast<double>(ranks.n);
+    return std::sqrt((n * (n + 1) * (2 * n + 1) - ranks.tie_sum / 2) / 24);
+}
+
+} // namespace
+
+SignedRank wilcoxon_signed_rank(std::span<const double> differences)
+{
+    const SignedRanks ranks = signed_ranks(differences);
+    SignedRank result;
+    result.t_plus = ranks.t_plus;
+    if (ranks.n == 0) {
+        return result;
+    }
+    const auto n = static_cast<double>(ranks.n);
+    const double mean = n * (n + 1) / 4;
+    result.exact = exact_signed_rank(ranks);
+    if (result.exact) {
+        const auto frequencies = t_plus_frequencies(ranks.n);
+        const auto t = static_cast<std::size_t>(std::llround(ranks.t_plus));
+        if (2 * t == frequencies.size() - 1) {
+            result.p_value = 1; // the center of the distribution
+            return result;
+        }
+        long double total = 0;
+        long double less = 0;
+        long double greater = 0;
+        for (std::size_t i = 0; i < frequencies.size(); ++i) {
+            total += frequencies[i];
+            less += i <= t ? frequencies[i] : 0;
+            greater += i >= t ? frequencies[i] : 0;
+        }
+        result.p_value =
+            std::clamp(static_cast<double>(2 * std::min(less, greater) / total), 0.0, 1.0);
+        return result;
+    }
+    const double sigma = t_plus_sigma(ranks);
+    if (!(sigma > 0)) {
+        return result;
+    }
+    // Note: without a continuity correction, as SciPy's default (correction=False).
+    const double z = (ranks.t_plus - mean) / sigma;
+    result.p_value = std::min(1.0, std::erfc(std::fabs(z) / std::numbers::sqrt2));
+    return result;
+}
+
+std::optional<Location> signed_rank_interval(std::span<const double> differences, double confidence)
+{
+    if (differences.empty() || !all_finite(differences)) {
+        return std::nullopt;
+    }
+    const std::size_t n = differences.size();
+    std::vector<double> walsh;
+    walsh.reserve(n * (n + 1) / 2);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i; j < n; ++j) {
+            walsh.push_back((differences[i] + differences[j]) / 2);
+        }
+    }
+    const std::size_t count = walsh.size();
+    const double tail = (1 - confidence) / 2;
+    // c: the largest T+ count with P(T+ <= c) <= tail; the interval is [W_(c+1), W_(N-c)].
+    double c = -1;
+    if (n <= k_exact_signed_rank_max) {
+        const auto frequencies = t_plus_frequencies(n);
+        long double total = 0;
+        for (const auto frequency : frequencies) {
+            total += frequency;
+        }
+        long double below = 0;
+        for (const auto frequency : frequencies) {
+            below += frequency;
+            if (below / total > tail) {
+                break;
+            }
+            ++c;
+        }
+    } else {
+        const auto size = static_cast<double>(n);
+        const double sigma = std::sqrt(size * (size + 1) * (2 * size + 1) / 24);
+        c = std::floor(static_cast<double>(count) / 2 - normal_quantile(1 - tail) * sigma) - 1;
+    }
+    const auto k =
+        static_cast<std::size_t>(std::clamp(c, 0.0, static_cast<double>((count - 1) / 2)));
+    std::sort(walsh.begin(), walsh.end());
+    Location location;
+    location.interval = Interval{walsh[k], walsh[count - 1 - k]};
+    location.estimate =
+        count % 2 == 1 ? walsh[count / 2] : (walsh[count / 2 - 1] + walsh[count / 2]) / 2;
+    return location;
+}
+
 } // namespace perfgate::core

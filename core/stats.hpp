@@ -6,7 +6,7 @@
 
 namespace perfgate::core {
 
-// Descriptive statistics of one set of samples (design.md §6.1).
+// Descriptive statistics of one set of samples (docs/statistics.md).
 struct Summary
 {
     std::size_t n = 0;

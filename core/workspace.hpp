@@ -6,7 +6,7 @@
 
 namespace perfgate::core {
 
-// The `.perfgate/` folder of a project (design.md §4.4).
+// The `.perfgate/` folder of a project (docs/formats.md).
 class Workspace
 {
 public:

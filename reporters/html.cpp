@@ -275,6 +275,9 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     data.set("geomean", comparison.geomean_change ? format_change(*comparison.geomean_change) : "");
     data.set("has_warnings", !comparison.warnings.empty());
     data.set("warnings", text_list(comparison.warnings));
+    const auto judged = judged_metric_lines(comparison);
+    data.set("has_judged", !judged.empty());
+    data.set("judged", text_list(judged));
     data.set("verdicts", verdicts);
     data.set("entry_count", std::to_string(comparison.entries.size()));
     data.set("rows", rows);

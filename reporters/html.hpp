@@ -17,7 +17,7 @@ struct HtmlOptions
     std::optional<std::string> template_text; // a Mustache template instead of the built-in one
 };
 
-// Return the self-contained HTML report of `comparison` (design.md §8): the gate result and
+// Return the self-contained HTML report of `comparison` (README, "Reports"): the gate result and
 // counts, a sortable and filterable table of every entry, a chart of the changes against the
 // threshold bands, per-benchmark distribution plots of the samples, and both environments;
 // inline CSS, SVG and script only, with every user-supplied string escaped. Throws

@@ -7,7 +7,7 @@
 
 namespace perfgate::reporters {
 
-// Return the JUnit XML report of `comparison` (design.md §8): one <testsuite name="perfgate">,
+// Return the JUnit XML report of `comparison` (README, "Reports"): one <testsuite name="perfgate">,
 // one <testcase> per benchmark and metric; gated regressions and budget breaches are failures
 // with their numbers, underpowered, new and missing entries are skipped, entries that could not
 // be measured are errors.

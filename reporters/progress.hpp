@@ -9,7 +9,7 @@
 
 namespace perfgate::reporters {
 
-// How progress is shown on stderr (design.md §5.1).
+// How progress is shown on stderr (README, "Run commands").
 enum class ProgressStyle {
     bars,  // a live bar per benchmark (a terminal)
     lines, // one plain line per finished benchmark (not a terminal)

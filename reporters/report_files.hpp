@@ -10,7 +10,7 @@
 
 namespace perfgate::reporters {
 
-// The report formats of `--format` (design.md §8).
+// The report formats of `--format` (README, "Reports").
 enum class Format { console, markdown, html, json, junit };
 
 // Parse a comma-separated list such as "console,markdown"; throws Error(usage) naming an

@@ -24,8 +24,10 @@ using Argv = std::vector<std::string>;
 // Runs of `sh -c ''` timed to estimate a shell's own start-up cost.
 constexpr int k_shell_probe_runs = 20;
 
+} // namespace
+
 // One benchmark while it is being sampled.
-struct State
+struct CommandSession::State
 {
     const CommandBenchmark* spec = nullptr;
     core::BenchmarkResult result;
@@ -41,6 +43,10 @@ struct State
 
     std::vector<double>& wall() { return result.metrics[0].samples; }
 };
+
+namespace {
+
+using State = CommandSession::State;
 
 util::ProcessResult run_once(const Argv& argv,
                              const Sampling& sampling,
@@ -378,6 +384,81 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
         results.push_back(std::move(state.result));
     }
     return results;
+}
+
+CommandSession::CommandSession(const CommandBenchmark& spec,
+                               const ShellChoice& shell,
+                               const Sampling& sampling)
+    : m_state(std::make_unique<State>(make_state(spec, shell))), m_sampling(&sampling)
+{}
+
+CommandSession::CommandSession(CommandSession&&) noexcept = default;
+CommandSession& CommandSession::operator=(CommandSession&&) noexcept = default;
+CommandSession::~CommandSession() = default;
+
+void CommandSession::measure_shell()
+{
+    if (!m_state->result.shell.empty()) {
+        m_state->result.shell_startup_seconds =
+            measure_shell_startup(m_state->result.shell, *m_sampling);
+    }
+}
+
+void CommandSession::start()
+{
+    auto& state = *m_state;
+    state.started = util::monotonic_seconds();
+    if (util::interrupt_requested()) {
+        return;
+    }
+    if (!run_hook(state, state.setup, "setup", *m_sampling)) {
+        state.set_up = true;
+    }
+    for (int round = 0; round < m_sampling->warmup && !state.done; ++round) {
+        run_wrapped(state, *m_sampling, false, round);
+    }
+}
+
+core::BenchmarkResult CommandSession::measure()
+{
+    auto& state = *m_state;
+    if (!state.done && util::interrupt_requested()) {
+        state.result.status = Status::interrupted;
+        state.result.message = fmt::format("interrupted after {} runs", state.runs);
+        state.done = true;
+    }
+    const int before = state.runs;
+    if (!state.done) {
+        run_wrapped(state, *m_sampling, true);
+    }
+    core::BenchmarkResult run = state.result;
+    for (auto& metric : run.metrics) {
+        const bool measured = state.runs > before && !metric.samples.empty();
+        metric.samples =
+            measured ? std::vector<double>{metric.samples.back()} : std::vector<double>{};
+    }
+    run.exit_codes =
+        state.runs > before ? std::vector<int>{state.result.exit_codes.back()} : std::vector<int>{};
+    return run;
+}
+
+void CommandSession::finish()
+{
+    auto& state = *m_state;
+    if (state.set_up && !util::interrupt_requested()) {
+        run_hook(state, state.cleanup, "cleanup", *m_sampling);
+        state.set_up = false;
+    }
+}
+
+bool CommandSession::done() const
+{
+    return m_state->done;
+}
+
+const core::BenchmarkResult& CommandSession::result() const
+{
+    return m_state->result;
 }
 
 } // namespace perfgate::runners

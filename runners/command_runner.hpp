@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,7 +40,7 @@ struct CommandBenchmark
     std::map<std::string, std::string> parameters; // `--parameter-*` values it was made with
 };
 
-// How long to sample (design.md §5.1).
+// How long to sample (README, "Run commands").
 struct Sampling
 {
     int warmup = 1;
@@ -59,6 +60,45 @@ void validate(const Sampling& sampling);
 // Return the argv that runs `command` under `shell`, and the shell used ("" when direct).
 std::pair<std::vector<std::string>, std::string> resolve_command(const CommandLine& command,
                                                                  const ShellChoice& shell);
+
+// One command benchmark sampled run by run, for rounds driven from outside (interleaved base
+// and head). Failures end in the result's status and message, never as exceptions.
+class CommandSession
+{
+public:
+    CommandSession(const CommandBenchmark& spec,
+                   const ShellChoice& shell,
+                   const Sampling& sampling);
+    CommandSession(CommandSession&&) noexcept;
+    CommandSession& operator=(CommandSession&&) noexcept;
+    ~CommandSession();
+
+    // Measure the start-up cost of the shell the command runs under, if any.
+    void measure_shell();
+
+    // Run the setup hook, then the warmup runs.
+    void start();
+
+    // Run the command once more, wrapped by its prepare and conclude hooks; return the result of
+    // that run alone: one sample per metric, or the failure that ended the benchmark.
+    core::BenchmarkResult measure();
+
+    // Run the cleanup hook, once, when the setup ran.
+    void finish();
+
+    // True once the benchmark failed or was interrupted: it runs no more.
+    bool done() const;
+
+    // The result so far: every measured run.
+    const core::BenchmarkResult& result() const;
+
+    // What a session holds while it samples (defined in command_runner.cpp).
+    struct State;
+
+private:
+    std::unique_ptr<State> m_state;
+    const Sampling* m_sampling;
+};
 
 // Run every benchmark interleaved (one run of each per round, in a shuffled order) until each
 // has its samples; return one result per benchmark, in the given order. Failures, timeouts and

@@ -7,7 +7,7 @@
 
 namespace perfgate {
 
-// The process exit codes; a contract with CI (design.md §7).
+// The process exit codes; a contract with CI (README, "Exit codes").
 enum class ExitCode : int {
     passed = 0,       // passed, or nothing to compare
     gate_failed = 1,  // a regression or budget breach at or above fail_on

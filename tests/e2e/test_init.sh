@@ -15,7 +15,7 @@ expect_in out "[discover] looks in cmake-out/release" "says where discovery will
 expect_true "perfgate.toml is written" test -f perfgate.toml
 expect_true "the workflow is written" test -f "$workflow"
 expect_in out "wrote perfgate.toml:" "says it wrote perfgate.toml"
-expect_in out "wrote $workflow: on each pull request, builds and measures the base, then the head" \
+expect_in out "wrote $workflow: on each pull request, builds the base and the head, then measures both interleaved" \
   "and the workflow, with what it does"
 expect_true "the build tree is filled in" grep -qF 'paths       = ["cmake-out/release"]' perfgate.toml
 expect_true "the build command is not HTML-escaped" \
@@ -25,8 +25,7 @@ expect_true "the workflow keeps GitHub's expressions" \
   grep -qF '${{ github.event.pull_request.base.sha }}' "$workflow"
 expect_true "it runs in Debian 12, whose packages perfgate builds from" \
   grep -qx '    container: debian:12 .*' "$workflow"
-expect_true "the base is measured with the head's perfgate.toml" \
-  grep -qxF '          cp perfgate.toml ../base/perfgate.toml' "$workflow"
+expect_true "base and head are measured interleaved" grep -qxF '          against: ../base' "$workflow"
 expect_true "the benchmarks cannot read the checkout's token" \
   grep -qxF '          persist-credentials: false    # the benchmarks run the pull request'"'"'s code' "$workflow"
 
@@ -62,7 +61,8 @@ else
 fi
 
 # The base step, run as the workflow would on a pull request that adds perfgate.toml: the base
-# has none, is built, measured with the head's, and base.json lands in the workspace.
+# has none and is built; then the action's `perfgate run --against ../base` measures both sides
+# with the head's perfgate.toml.
 if command -v git >/dev/null && command -v cmake >/dev/null; then
   mkdir -p repo bin
   ln -s "$PERFGATE" bin/perfgate
@@ -80,16 +80,22 @@ if command -v git >/dev/null && command -v cmake >/dev/null; then
       git -c user.name=t -c user.email=t@t commit -q -m head
   ) >out 2>err </dev/null
   expect_true "a repository with a base and a head" test -f repo/.github/workflows/perfgate.yml
-  awk '/- name: Build and measure the base/ { step = 1 } step && /^        run: \|$/ { inside = 1; next }
+  awk '/- name: Build the base/ { step = 1 } step && /^        run: \|$/ { inside = 1; next }
     inside && !/^          / { exit } inside { sub(/^          /, ""); print }' \
     "repo/$workflow" >base-step.sh
-  expect_true "the base step is found" grep -q 'save-baseline base' base-step.sh
+  expect_true "the base step is found" grep -q 'git worktree add ../base' base-step.sh
   (cd repo && env PATH="$WORK/bin:$PATH" GITHUB_WORKSPACE="$WORK/repo" \
     BASE_SHA="$(git rev-parse HEAD~1)" bash -e "$WORK/base-step.sh") >out 2>err </dev/null
   status=$?
   expect_status 0 "the base step runs"
-  expect_true "base.json is in the workspace" test -f repo/base.json
-  expect_eq "$(json repo/base.json '.benchmarks[].id')" "no op" "measured with the head's perfgate.toml"
+  expect_true "the base has no perfgate.toml" test ! -e base/perfgate.toml
+  (cd repo && "$PERFGATE" run --against ../base --fail-on never --quiet) >out 2>err </dev/null
+  status=$?
+  expect_status 0 "perfgate run --against ../base"
+  expect_eq "$(json repo/.perfgate/last/base-results.json '.benchmarks[].id')" "no op" \
+    "the base is measured with the head's perfgate.toml"
+  expect_eq "$(json repo/.perfgate/last/comparison.json '.settings.paired')" "true" \
+    "judged on paired rounds"
 else
   echo "SKIP: git or cmake missing; the workflow's base step is not run"
 fi

@@ -37,7 +37,7 @@ def sample_sets():
 
 
 def median_interval(sorted_samples, confidence):
-    """The order-statistics interval of design.md §6 with SciPy's normal quantile."""
+    """The order-statistics interval of docs/statistics.md with SciPy's normal quantile."""
     n = len(sorted_samples)
     z = stats.norm.ppf((1 + confidence) / 2)
     half_width = z * math.sqrt(n) / 2

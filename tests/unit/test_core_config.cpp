@@ -90,7 +90,7 @@ TEST_CASE("parse_config: an empty file gives the defaults")
     CHECK(config.policies.empty());
 }
 
-TEST_CASE("parse_config: the example of design.md 4.1")
+TEST_CASE("parse_config: the README's example")
 {
     // Line numbers matter: [[benchmark]] starts on lines 28 and 35, [[policy]] on 40.
     const Config config = parse_config(R"([run]

@@ -185,7 +185,7 @@ TEST_CASE("BenchmarkResult finds and adds metrics")
     }
 }
 
-TEST_CASE("to_json writes the layout of design.md 4.2")
+TEST_CASE("to_json writes the layout of docs/formats.md")
 {
     const ordered_json json = to_json(sample_document());
 

@@ -242,3 +242,89 @@ TEST_CASE("mann_whitney_u and ratio_interval detect simulated 20% slowdowns")
     CHECK(rate >= 0.95);
     CHECK(interval_excludes_zero >= 950);
 }
+
+namespace {
+
+// Paired log ratios and what SciPy (the test) and NumPy (the interval) say about them.
+struct PairedReference
+{
+    const char* name;
+    std::vector<double> values;
+    double p_value;
+    bool exact;
+    double low;
+    double high;
+    double estimate;
+};
+
+const std::vector<PairedReference>& paired_references()
+{
+    static const std::vector<PairedReference> k_references{
+#include "paired_reference.inc"
+    };
+    return k_references;
+}
+
+} // namespace
+
+TEST_CASE("wilcoxon_signed_rank matches SciPy")
+{
+    REQUIRE(paired_references().size() >= 10);
+    for (const PairedReference& reference : paired_references()) {
+        SUBCASE(reference.name)
+        {
+            const SignedRank result = wilcoxon_signed_rank(reference.values);
+            CHECK(result.p_value == Approx(reference.p_value).epsilon(1e-9).scale(0));
+            CHECK(result.exact == reference.exact);
+        }
+    }
+}
+
+TEST_CASE("signed_rank_interval inverts the exact test")
+{
+    for (const PairedReference& reference : paired_references()) {
+        if (!reference.exact) {
+            continue;
+        }
+        SUBCASE(reference.name)
+        {
+            const auto location = signed_rank_interval(reference.values);
+            REQUIRE(location.has_value());
+            CHECK(location->interval.low == Approx(reference.low).epsilon(1e-12));
+            CHECK(location->interval.high == Approx(reference.high).epsilon(1e-12));
+            CHECK(location->estimate == Approx(reference.estimate).epsilon(1e-12));
+        }
+    }
+}
+
+TEST_CASE("signed-rank edge cases")
+{
+    SUBCASE("nothing to test")
+    {
+        CHECK(wilcoxon_signed_rank(std::vector<double>{}).p_value == 1.0);
+        CHECK(wilcoxon_signed_rank(std::vector<double>{0.0, 0.0, 0.0}).p_value == 1.0);
+        CHECK_FALSE(signed_rank_interval(std::vector<double>{}).has_value());
+    }
+    SUBCASE("a non-finite value has no interval")
+    {
+        const std::vector<double> values{0.1, std::numeric_limits<double>::infinity(), 0.2};
+        CHECK_FALSE(signed_rank_interval(values).has_value());
+    }
+    SUBCASE("large samples use the normal approximation and cover the true shift")
+    {
+        std::mt19937_64 engine(7);
+        std::normal_distribution<double> noise(0.05, 0.02);
+        std::vector<double> values(200);
+        for (double& value : values) {
+            value = noise(engine);
+        }
+        const auto result = wilcoxon_signed_rank(values);
+        CHECK_FALSE(result.exact);
+        CHECK(result.p_value < 1e-6);
+        const auto location = signed_rank_interval(values);
+        REQUIRE(location.has_value());
+        CHECK(location->interval.low < 0.05);
+        CHECK(location->interval.high > 0.05);
+        CHECK(location->interval.high - location->interval.low < 0.02);
+    }
+}

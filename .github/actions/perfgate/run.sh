@@ -13,7 +13,8 @@
 # its standard input.
 #
 # Environment (all optional):
-#   INPUT_CONFIG, INPUT_BASELINE, INPUT_FAIL_ON  perfgate's --config, --baseline and --fail-on
+#   INPUT_CONFIG, INPUT_BASELINE, INPUT_FAIL_ON, INPUT_AGAINST  perfgate's --config, --baseline,
+#                   --fail-on and --against
 #   INPUT_ARGS      more arguments for `perfgate run`, split like a shell would (quotes respected,
 #                   nothing expanded)
 #   INPUT_COMMENT   'true' (default) to post the comment on a pull request, 'false' not to
@@ -182,6 +183,7 @@ arguments=(run)
 [ -z "${INPUT_CONFIG:-}" ] || arguments+=(--config "$INPUT_CONFIG")
 [ -z "${INPUT_BASELINE:-}" ] || arguments+=(--baseline "$INPUT_BASELINE")
 [ -z "${INPUT_FAIL_ON:-}" ] || arguments+=(--fail-on "$INPUT_FAIL_ON")
+[ -z "${INPUT_AGAINST:-}" ] || arguments+=(--against "$INPUT_AGAINST")
 if "$perfgate" run --help 2>/dev/null | grep -q -- '--format'; then
   arguments+=(--format "console,markdown")
 fi
