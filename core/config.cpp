@@ -361,6 +361,7 @@ GateSettings read_gate(const Section& section)
                         "fail_on",
                         "alpha",
                         "noise",
+                        "guard",
                         "inconclusive"});
     GateSettings gate;
     assign(gate.baseline, section.string("baseline"));
@@ -379,6 +380,7 @@ GateSettings read_gate(const Section& section)
                      gate.alpha);
     }
     assign(gate.noise, section.percent("noise"));
+    assign(gate.guard, section.percent("guard"));
     if (auto inconclusive = section.choice("inconclusive", {"pass", "warn", "fail"})) {
         gate.inconclusive = *inconclusive == "pass"   ? InconclusivePolicy::pass
                             : *inconclusive == "warn" ? InconclusivePolicy::warn
