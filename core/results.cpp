@@ -1,10 +1,10 @@
+#include <core/json_reader.hpp>
 #include <core/results.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -31,6 +31,9 @@ constexpr std::array k_status_names{
 constexpr std::array k_source_names{
     std::pair{Source::command, std::string_view("command")},
     std::pair{Source::google_benchmark, std::string_view("google-benchmark")},
+    std::pair{Source::criterion, std::string_view("criterion")},
+    std::pair{Source::pytest_benchmark, std::string_view("pytest-benchmark")},
+    std::pair{Source::samples, std::string_view("samples")},
 };
 
 template <typename Enum, std::size_t size>
@@ -136,37 +139,6 @@ ordered_json to_json(const BenchmarkResult& result)
     json["metrics"] = std::move(metrics);
     return json;
 }
-
-// Where a value sits in the document, as a chain of stack frames: built for free while
-// reading, turned into text ("benchmarks[2].metrics.wall") only for an error message.
-struct JsonPath
-{
-    const JsonPath* parent = nullptr;
-    std::string_view key;
-    std::size_t index = 0;
-    bool is_element = false;
-
-    JsonPath field(std::string_view name) const { return {this, name, 0, false}; }
-    JsonPath element(std::size_t position) const { return {this, {}, position, true}; }
-
-    std::string str() const
-    {
-        if (parent == nullptr) {
-            return {};
-        }
-        std::string text = parent->str();
-        if (is_element) {
-            return text + "[" + std::to_string(index) + "]";
-        }
-        const bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-        });
-        if (plain) {
-            return text + (text.empty() ? "" : ".") + std::string(key);
-        }
-        return text + "[" + nlohmann::json(key).dump() + "]";
-    }
-};
 
 // Reads one perfgate-results/1 document, from either JSON flavour, with errors naming the
 // origin and the path of the offending value.

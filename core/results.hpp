@@ -22,8 +22,8 @@ enum class Better { lower, higher };
 // How a benchmark's measurement ended (design.md §4.2).
 enum class Status { ok, failed, timeout, skipped, interrupted };
 
-// Where a benchmark came from.
-enum class Source { command, google_benchmark };
+// Where a benchmark came from: the harness that measured it.
+enum class Source { command, google_benchmark, criterion, pytest_benchmark, samples };
 
 std::string_view to_string(Better better);
 std::string_view to_string(Status status);

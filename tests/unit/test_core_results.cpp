@@ -158,6 +158,9 @@ TEST_CASE("to_string names match the results schema")
     CHECK(to_string(Status::interrupted) == "interrupted");
     CHECK(to_string(Source::command) == "command");
     CHECK(to_string(Source::google_benchmark) == "google-benchmark");
+    CHECK(to_string(Source::criterion) == "criterion");
+    CHECK(to_string(Source::pytest_benchmark) == "pytest-benchmark");
+    CHECK(to_string(Source::samples) == "samples");
 }
 
 TEST_CASE("BenchmarkResult finds and adds metrics")
@@ -420,7 +423,8 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     {
         command["source"] = "hyperfine";
         CHECK(read_error(json) == "'x.json': benchmarks[1].source: unknown value 'hyperfine': "
-                                  "expected 'command' or 'google-benchmark'");
+                                  "expected 'command', 'google-benchmark', 'criterion', "
+                                  "'pytest-benchmark' or 'samples'");
     }
     SUBCASE("command not an array of strings")
     {
