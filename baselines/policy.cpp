@@ -6,12 +6,12 @@
 namespace perfgate::baselines {
 namespace {
 
-// The `[[benchmark]]` entry that `id` belongs to: its name, or for a Google Benchmark program
-// the prefix of its ids.
+// The `[[benchmark]]` entry that `id` belongs to: its name, or for a program or harness that
+// reports several benchmarks the prefix of their ids.
 const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id)
 {
     for (const auto& entry : config.benchmarks) {
-        const bool program = entry.kind == core::BenchmarkKind::google_benchmark;
+        const bool program = entry.kind != core::BenchmarkKind::command;
         if (entry.name == id || (program && id.starts_with(entry.name + "/"))) {
             return &entry;
         }
@@ -56,6 +56,30 @@ std::optional<double> seconds_in(double seconds, const std::string& unit)
     return std::nullopt;
 }
 
+// The metrics gated when neither `--metric` nor the configuration names one.
+std::vector<std::string> default_metrics(const core::Config& config,
+                                         const core::BenchmarkResult& result)
+{
+    switch (result.source) {
+    case core::Source::command:
+        return {config.run.metric};
+    case core::Source::google_benchmark:
+        return {"real_time"};
+    case core::Source::criterion:
+        return {"time"};
+    case core::Source::pytest_benchmark:
+        return {result.find_metric("median_time") != nullptr ? "median_time" : "time"};
+    case core::Source::samples:
+        break;
+    }
+    // Note: a samples file lists only what its writer wants judged, each with its direction.
+    std::vector<std::string> names;
+    for (const auto& metric : result.metrics) {
+        names.push_back(metric.name);
+    }
+    return names.empty() ? std::vector<std::string>{"samples"} : names;
+}
+
 } // namespace
 
 std::vector<std::string> gated_metrics(const core::Config& config,
@@ -84,9 +108,7 @@ std::vector<std::string> gated_metrics(const core::Config& config,
     if (entry != nullptr && entry->metric && result.find_metric(*entry->metric) != nullptr) {
         return {*entry->metric};
     }
-    const std::string fallback =
-        result.source == core::Source::google_benchmark ? "real_time" : config.run.metric;
-    return {fallback};
+    return default_metrics(config, result);
 }
 
 MetricPolicy policy_for(const core::Config& config,

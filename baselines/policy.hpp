@@ -22,7 +22,8 @@ struct MetricPolicy
 
 // Return the metrics gated for `result`: `metric_override` (`--metric`) when the result has it;
 // else the metrics named by matching `[[policy]]` entries; else its `[[benchmark]]` metric;
-// else `[run].metric` for commands and `real_time` for Google Benchmark.
+// else `[run].metric` for commands, `real_time` for Google Benchmark, `time` for criterion and
+// pytest-benchmark (`median_time` for a file without raw data), every metric of a samples file.
 std::vector<std::string> gated_metrics(const core::Config& config,
                                        const core::BenchmarkResult& result,
                                        const std::string& metric_override);

@@ -2,6 +2,7 @@
 #include <cli/gate_options.hpp>
 #include <runners/google_benchmark.hpp>
 #include <runners/importers.hpp>
+#include <runners/pytest_benchmark.hpp>
 #include <util/terminal.hpp>
 
 #include <unistd.h>
@@ -33,6 +34,12 @@ int compare(const CompareCommandOptions& options)
     for (auto& warning : runners::context_warnings(current.benchmarks)) {
         comparison.warnings.push_back(std::move(warning));
     }
+    for (const auto& [document, origin] :
+         {std::pair{&baseline, options.baseline}, std::pair{&current, options.current}}) {
+        if (auto warning = runners::summary_only_warning(document->benchmarks, origin)) {
+            comparison.warnings.push_back(std::move(*warning));
+        }
+    }
     return present(comparison,
                    options.gate,
                    std::nullopt,
@@ -46,7 +53,8 @@ Handler setup_compare(CLI::App& app)
     auto options = std::make_shared<CompareCommandOptions>();
     app.add_option("BASE",
                    options->baseline,
-                   "Baseline results: perfgate, Google Benchmark or hyperfine JSON")
+                   "Baseline results: perfgate, perfgate-samples, Google Benchmark, hyperfine or "
+                   "pytest-benchmark JSON, or a criterion folder")
         ->required();
     app.add_option("CURRENT", options->current, "Current results, in any of those formats")
         ->required();
