@@ -63,4 +63,9 @@ TEST_CASE("gated_metrics takes the metric of the entry whose name prefixes the i
     CHECK(baselines::gated_metrics(config,
                                    result_of(Source::google_benchmark, {"real_time", "cpu_time"}),
                                    "") == Names{"cpu_time"});
+    // A harness entry's results are NAME/<id> too.
+    config.benchmarks.front().kind = core::BenchmarkKind::samples;
+    config.benchmarks.front().metric = "errors";
+    CHECK(baselines::gated_metrics(config, result_of(Source::samples, {"latency", "errors"}), "") ==
+          Names{"errors"});
 }
