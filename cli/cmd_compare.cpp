@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace perfgate::cli {
@@ -36,7 +37,10 @@ int compare(const CompareCommandOptions& options)
     }
     for (const auto& [document, origin] :
          {std::pair{&baseline, options.baseline}, std::pair{&current, options.current}}) {
-        if (auto warning = runners::summary_only_warning(document->benchmarks, origin)) {
+        auto warning = runners::summary_only_warning(document->benchmarks, origin);
+        if (warning &&
+            std::find(comparison.warnings.begin(), comparison.warnings.end(), *warning) ==
+                comparison.warnings.end()) {
             comparison.warnings.push_back(std::move(*warning));
         }
     }
