@@ -153,12 +153,13 @@ core::BenchmarkResult read_benchmark(const fs::path& benchmark_file, std::string
     core::BenchmarkResult result;
     result.id = prefix.empty() ? full_id : fmt::format("{}/{}", prefix, full_id);
     result.source = core::Source::criterion;
-    auto& time = result.metric("time", "ns", core::Better::lower);
-    time.samples = read_times(sample_file);
+    const auto times = read_times(sample_file);
+    result.metric("time", "ns", core::Better::lower).samples = times;
     // Note: a rate per sample, from that sample's own time, so the rates keep their spread.
+    // Adding a metric may move the others: `times` is a copy on purpose.
     const auto add_rate = [&](std::string_view name, std::string_view unit, double per_iteration) {
         auto& rate = result.metric(name, unit, core::Better::higher);
-        for (const double ns : time.samples) {
+        for (const double ns : times) {
             rate.samples.push_back(per_iteration / (ns * 1e-9));
         }
     };

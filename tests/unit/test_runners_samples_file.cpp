@@ -89,18 +89,25 @@ TEST_CASE("import_samples reads benchmarks and metrics in the file's order")
 
 TEST_CASE("import_samples accepts every documented unit")
 {
-    for (const auto& [unit, stored, factor] :
-         std::vector<std::tuple<std::string, std::string, double>>{{"s", "s", 1.0},
-                                                                   {"ms", "s", 1e-3},
-                                                                   {"us", "s", 1e-6},
-                                                                   {"\u00b5s", "s", 1e-6},
-                                                                   {"ns", "s", 1e-9},
-                                                                   {"B", "B", 1.0},
-                                                                   {"B/s", "B/s", 1.0},
-                                                                   {"1/s", "1/s", 1.0},
-                                                                   {"%", "%", 1.0},
-                                                                   {"", "", 1.0}}) {
-        CAPTURE(unit);
+    struct Case
+    {
+        std::string unit;
+        std::string stored;
+        double factor;
+    };
+    for (const auto& [unit, stored, factor] : std::vector<Case>{{"s", "s", 1.0},
+                                                                {"ms", "s", 1e-3},
+                                                                {"us", "s", 1e-6},
+                                                                {"\u00b5s", "s", 1e-6},
+                                                                {"ns", "s", 1e-9},
+                                                                {"B", "B", 1.0},
+                                                                {"B/s", "B/s", 1.0},
+                                                                {"1/s", "1/s", 1.0},
+                                                                {"%", "%", 1.0},
+                                                                {"", "", 1.0}}) {
+        // Note: clang 14 cannot capture a structured binding, as CAPTURE does.
+        const std::string shown = unit;
+        CAPTURE(shown);
         auto document = example();
         document["benchmarks"][1]["metrics"][0]["unit"] = unit;
         const auto metric = runners::import_samples(document, "x")[1].metrics[0];
