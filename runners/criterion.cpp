@@ -23,12 +23,15 @@ struct Throughput
     double elements = 0;
 };
 
-// Return the folder to search: `directory`, or its `criterion` folder (a cargo target folder).
+// Return the folder to search: `directory`, or for a cargo target folder (cargo marks it with
+// CACHEDIR.TAG) its `criterion` folder, rather than every build product.
 fs::path criterion_root(const fs::path& directory)
 {
     std::error_code error;
     const auto nested = directory / "criterion";
-    return fs::is_directory(nested, error) ? nested : directory;
+    return fs::exists(directory / "CACHEDIR.TAG", error) && fs::is_directory(nested, error)
+               ? nested
+               : directory;
 }
 
 // Return each `new/benchmark.json` below `root`, sorted.

@@ -8,10 +8,10 @@
 
 namespace perfgate::runners {
 
-// Read the latest measurement of every benchmark in criterion's output folder (`target/criterion`
-// or `target`): from each `new/` folder, benchmark.json gives the id (`full_id`, such as
-// `group/function/value`) and the throughput, sample.json the samples. Metric `time` is the time
-// per iteration, times[i] / iters[i] in ns; a throughput adds `bytes_per_second` (B/s) or
+// Read the latest measurement of every benchmark in criterion's output folder (`target/criterion`,
+// or a cargo `target` folder): from each `new/` folder, benchmark.json gives the id (`full_id`,
+// such as `group/function/value`) and the throughput, sample.json the samples. Metric `time` is the
+// time per iteration, times[i] / iters[i] in ns; a throughput adds `bytes_per_second` (B/s) or
 // `elements_per_second` (1/s), higher is better. Ids are `prefix/full_id` when `prefix` is not
 // empty; results are sorted by id. A folder without benchmarks, a missing or malformed file, a
 // duplicate id, or a time or iteration count that is not a positive number throws Error(usage)

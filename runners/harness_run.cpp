@@ -51,7 +51,7 @@ private:
 };
 
 // Where a harness writes, how perfgate tells it so, and how messages name that place.
-struct Output
+struct Destination
 {
     fs::path path;
     std::string variable; // set in the command's environment
@@ -59,7 +59,7 @@ struct Output
     std::string shown; // replaces `path` in messages: the temporary folder is gone by then
 };
 
-Output output_for(BenchmarkKind kind, const fs::path& directory)
+Destination destination_for(BenchmarkKind kind, const fs::path& directory)
 {
     if (kind == BenchmarkKind::criterion) {
         const auto path = directory / "criterion";
@@ -104,7 +104,7 @@ std::string last_line(std::string_view output)
 
 // Read what the harness wrote at `output.path`; nothing when it wrote nothing there.
 std::optional<std::vector<core::BenchmarkResult>> read_output(const HarnessBenchmark& benchmark,
-                                                              const Output& output)
+                                                              const Destination& output)
 {
     std::error_code error;
     if (!fs::exists(output.path, error)) {
@@ -209,7 +209,7 @@ std::vector<core::BenchmarkResult> run_harness(const HarnessBenchmark& benchmark
     }
 
     const TemporaryDirectory directory;
-    const auto output = output_for(benchmark.kind, directory.path());
+    const auto output = destination_for(benchmark.kind, directory.path());
     util::SpawnOptions options;
     options.argv = argv;
     options.working_directory = benchmark.working_directory;

@@ -132,11 +132,29 @@ TEST_CASE("import_criterion prefixes ids and accepts a cargo target folder")
 {
     const TempDir target;
     fs::copy(k_trees / "before", target / "criterion", fs::copy_options::recursive);
+    // A build product with criterion's layout, which only the criterion folder is searched for.
+    fs::create_directories(target / "release");
+    fs::copy(k_trees / "after" / "fib", target / "release" / "fib", fs::copy_options::recursive);
+    std::ofstream(target / "CACHEDIR.TAG") << "Signature: 8a477f597d28d172789f06886806bc55\n";
     const auto results = runners::import_criterion(target.path(), "rust");
     REQUIRE(results.size() == 4);
     CHECK(results[1].id == "rust/fib");
     CHECK(results[1].find_metric("time")->samples ==
           per_iteration(k_trees / "before" / "fib" / "new" / "sample.json"));
+
+    SUBCASE("a benchmark group named criterion is not taken for a target folder")
+    {
+        const TempDir tree;
+        fs::copy(k_trees / "before", tree.path(), fs::copy_options::recursive);
+        fs::create_directories(tree / "criterion");
+        fs::copy(
+            k_trees / "before" / "fib", tree / "criterion" / "fib", fs::copy_options::recursive);
+        const auto file = tree / "criterion" / "fib" / "new" / "benchmark.json";
+        auto benchmark = read_json(file);
+        benchmark["full_id"] = "criterion/fib";
+        write_json(file, benchmark);
+        CHECK(runners::import_criterion(tree.path()).size() == 5);
+    }
 }
 
 TEST_CASE("import_criterion reads criterion 0.5's ElementsAndBytes throughput")
