@@ -218,7 +218,8 @@ void warn_single_launch(Comparison& comparison)
     if (single > 0) {
         comparison.warnings.push_back(fmt::format(
             "{} comparison(s) rest on the repetitions of a single launch per side (as in a "
-            "Google Benchmark file): repetitions inside one process share the machine's state "
+            "Google Benchmark, criterion or pytest-benchmark file): repetitions inside one process "
+            "share the machine's state "
             "and overstate certainty; 'perfgate run' launches programs several times",
             single));
     }

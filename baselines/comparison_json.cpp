@@ -102,7 +102,7 @@ Json entry_json(const MetricComparison& entry)
 class ComparisonReader
 {
 public:
-    explicit ComparisonReader(std::string_view origin) : m_read(origin) {}
+    explicit ComparisonReader(std::string_view origin) : m_read(std::string(origin)) {}
 
     Comparison read(const nlohmann::json& json) const
     {

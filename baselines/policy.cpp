@@ -14,8 +14,8 @@ namespace {
 // A command whose CPU time is at least this share of its wall time is CPU-bound.
 constexpr double k_cpu_bound_share = 0.5;
 
-// The `[[benchmark]]` entry that `id` belongs to: its name, or for a program the prefix of its
-// ids.
+// The `[[benchmark]]` entry that `id` belongs to: its name, or for a program or harness that
+// reports several benchmarks the prefix of their ids.
 const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id)
 {
     for (const auto& entry : config.benchmarks) {
@@ -130,6 +130,17 @@ std::vector<JudgedMetric> automatic(const core::BenchmarkResult& current,
     if (has("wall")) {
         return {{"wall", Role::primary, "only wall time was measured"}};
     }
+    if (current.source == core::Source::criterion && has("time")) {
+        return {{"time", Role::primary, "criterion's time per iteration"}};
+    }
+    if (current.source == core::Source::pytest_benchmark) {
+        const char* name = has("time") ? "time" : "median_time";
+        return {{name,
+                 Role::primary,
+                 has("time") ? "pytest-benchmark's time per round"
+                             : "pytest-benchmark's median (the file has no rounds)"}};
+    }
+    // Note: a samples file lists only what its writer wants judged, each with its direction.
     std::vector<JudgedMetric> all;
     for (const auto& metric : current.metrics) {
         all.push_back({metric.name, Role::primary, "every metric of the benchmark is judged"});

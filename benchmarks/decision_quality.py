@@ -134,7 +134,7 @@ def flagged(entries):
     return any(entry["verdict"] == "regressed" for entry in entries)
 
 
-def resample(perfgate, pools, folder, trials, seed):
+def resample(perfgate, pools, folder, trials, seed, per_side):
     """Return {(kind, benchmark): [comparisons, flagged, inconclusive]}."""
     (folder / "perfgate.toml").write_text(GATE)
     rng = random.Random(seed)
@@ -142,8 +142,8 @@ def resample(perfgate, pools, folder, trials, seed):
     for kind, variant in (("A/A", "A2"), ("+10% work", "B10"), ("+20% work", "B20"),
                           ("+50% wall only", "W50")):
         for _ in range(trials):
-            base_picks = rng.sample(range(len(pools["A1"]["BM_Work"])), LAUNCHES_PER_SIDE)
-            current_picks = rng.sample(range(len(pools[variant]["BM_Work"])), LAUNCHES_PER_SIDE)
+            base_picks = rng.sample(range(len(pools["A1"]["BM_Work"])), per_side)
+            current_picks = rng.sample(range(len(pools[variant]["BM_Work"])), per_side)
             results_file(folder / "base.json", pools["A1"], base_picks)
             results_file(folder / "current.json", pools[variant], current_picks)
             for name, entries in judged(perfgate, folder, "base.json", "current.json").items():
@@ -203,6 +203,8 @@ def main():
     parser.add_argument("--launches", type=int, default=40, help="launches collected per variant")
     parser.add_argument("--trials", type=int, default=500, help="comparisons drawn per kind")
     parser.add_argument("--paired", type=int, default=0, help="real --against runs per kind")
+    parser.add_argument("--per-side", type=int, default=LAUNCHES_PER_SIDE,
+                        help="launches per side of each drawn comparison (default perfgate's 5)")
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--no-load", action="store_true", help="do not start the busy loops")
     parser.add_argument("--repetitions", type=int, help="repetitions per launch (default perfgate's)")
@@ -232,8 +234,8 @@ def main():
                 paired_counts = paired(perfgate, fixture, folder, args.paired) if args.paired else {}
         if args.save:
             pathlib.Path(args.save).write_text(json.dumps(pools))
-        counts = resample(perfgate, pools, folder, args.trials, args.seed)
-        print_table(f"perfgate compare, {LAUNCHES_PER_SIDE} launches per side drawn from "
+        counts = resample(perfgate, pools, folder, args.trials, args.seed, args.per_side)
+        print_table(f"perfgate compare, {args.per_side} launches per side drawn from "
                     f"{args.launches} (warning 5%):", counts)
         if paired_counts:
             print_table(f"perfgate run --against, {args.paired} real runs per kind "

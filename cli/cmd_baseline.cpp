@@ -107,7 +107,10 @@ Handler setup_baseline(CLI::App& app)
     auto* save_app = app.add_subcommand("save", "Store the last run (or RESULTS) as baseline NAME");
     save_app->add_option("NAME", options->name, "Baseline name, e.g. main")->required();
     save_app->add_option(
-        "RESULTS", options->results, "Results file: perfgate, Google Benchmark or hyperfine JSON");
+        "RESULTS",
+        options->results,
+        "Results: perfgate, perfgate-samples, Google Benchmark, hyperfine or pytest-benchmark "
+        "JSON, or a criterion folder");
     save_app->add_flag("--allow-failed", options->allow_failed, "Save even when benchmarks failed");
     auto* list_app = app.add_subcommand("list", "List the stored baselines");
     auto* show_app = app.add_subcommand("show", "Show baseline NAME");

@@ -11,7 +11,8 @@ Handler setup_compare(CLI::App& app)
     auto request = std::make_shared<CompareRequest>();
     app.add_option("BASE",
                    request->baseline,
-                   "Baseline results: perfgate, Google Benchmark or hyperfine JSON")
+                   "Baseline results: perfgate, perfgate-samples, Google Benchmark, hyperfine or "
+                   "pytest-benchmark JSON, or a criterion folder")
         ->required();
     app.add_option("CURRENT", request->current, "Current results, in any of those formats")
         ->required();

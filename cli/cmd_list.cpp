@@ -50,6 +50,15 @@ int list(const ListOptions& options)
                 {program.prefix + "/" + name, "google-benchmark", shown(program.executable, root)});
         }
     }
+    // Note: a harness names its benchmarks only when it runs.
+    for (const auto& harness : plan.harnesses) {
+        const auto line = harness.command.argv.empty()
+                              ? harness.command.text
+                              : util::join_shell_words(harness.command.argv);
+        rows.push_back({harness.name + "/*",
+                        std::string(core::to_string(runners::source_of(harness.kind))),
+                        line});
+    }
 
     if (options.json) {
         auto json = nlohmann::ordered_json::object();
@@ -58,7 +67,7 @@ int list(const ListOptions& options)
             json["benchmarks"].push_back(
                 {{"id", row.id},
                  {"source", row.source},
-                 {row.source == "command" ? "command" : "executable", row.what}});
+                 {row.source == "google-benchmark" ? "executable" : "command", row.what}});
         }
         json["skipped"] = nlohmann::ordered_json::array();
         for (const auto& skipped : plan.skipped) {

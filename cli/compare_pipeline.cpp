@@ -4,7 +4,10 @@
 #include <core/json_file.hpp>
 #include <runners/google_benchmark.hpp>
 #include <runners/importers.hpp>
+#include <runners/pytest_benchmark.hpp>
 #include <util/error.hpp>
+
+#include <algorithm>
 
 namespace perfgate::cli {
 
@@ -21,6 +24,15 @@ int compare_pipeline(const CompareRequest& request)
                            compare_options(request.gate, request.baseline, request.current));
     for (auto& warning : runners::context_warnings(current.benchmarks)) {
         comparison.warnings.push_back(std::move(warning));
+    }
+    for (const auto* origin : {&request.baseline, &request.current}) {
+        const auto& document = origin == &request.baseline ? baseline : current;
+        auto warning = runners::summary_only_warning(document.benchmarks, *origin);
+        if (warning &&
+            std::find(comparison.warnings.begin(), comparison.warnings.end(), *warning) ==
+                comparison.warnings.end()) {
+            comparison.warnings.push_back(std::move(*warning));
+        }
     }
     return present(comparison, request.report, std::nullopt);
 }

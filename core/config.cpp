@@ -37,11 +37,33 @@ const Keys k_benchmark_keys = {"name",
                                "conclude",
                                "cleanup",
                                "metric",
+                               "timeout",
                                "budget",
                                "budget_statistic",
                                "warning",
                                "critical",
                                "blocker"};
+
+const Keys k_kind_names = {
+    "command", "google-benchmark", "criterion", "pytest-benchmark", "samples"};
+
+// Return the kind called `name`, one of k_kind_names.
+BenchmarkKind kind_named(std::string_view name)
+{
+    constexpr std::array<std::pair<std::string_view, BenchmarkKind>, 5> k_kinds{{
+        {"command", BenchmarkKind::command},
+        {"google-benchmark", BenchmarkKind::google_benchmark},
+        {"criterion", BenchmarkKind::criterion},
+        {"pytest-benchmark", BenchmarkKind::pytest_benchmark},
+        {"samples", BenchmarkKind::samples},
+    }};
+    for (const auto& [candidate, kind] : k_kinds) {
+        if (candidate == name) {
+            return kind;
+        }
+    }
+    return BenchmarkKind::command;
+}
 
 const Keys k_budget_statistics = {"median", "mean", "p90", "p95", "p99", "min", "max"};
 
@@ -417,14 +439,34 @@ std::string default_name(const BenchmarkConfig& benchmark)
                                     : fmt::format("{}", fmt::join(benchmark.argv, " "));
 }
 
+// A harness entry runs its command once and reads what it wrote: it needs a name (the prefix of
+// its ids) and has no per-run hooks.
+void check_harness(const Section& section)
+{
+    for (std::string_view hook : {"setup", "prepare", "conclude", "cleanup"}) {
+        if (section.find(hook) != nullptr) {
+            section.fail(section.where(hook),
+                         "'{}' in [[benchmark]] applies to commands; a benchmark of kind '{}' "
+                         "runs its command once",
+                         hook,
+                         *section.string("kind"));
+        }
+    }
+    if (section.find("name") == nullptr) {
+        section.fail(section.where(),
+                     "[[benchmark]] of kind '{}' needs a 'name': its results are named "
+                     "NAME/<id>",
+                     *section.string("kind"));
+    }
+}
+
 BenchmarkConfig read_benchmark(const Section& section)
 {
     section.check_keys(k_benchmark_keys);
     BenchmarkConfig benchmark;
     benchmark.line = section.line();
-    if (auto kind = section.choice("kind", {"command", "google-benchmark"})) {
-        benchmark.kind =
-            *kind == "command" ? BenchmarkKind::command : BenchmarkKind::google_benchmark;
+    if (auto kind = section.choice("kind", k_kind_names)) {
+        benchmark.kind = kind_named(*kind);
     }
     const toml::node* command = section.find("command");
     if (command == nullptr) {
@@ -448,8 +490,16 @@ BenchmarkConfig read_benchmark(const Section& section)
     assign(benchmark.metric, section.string("metric"));
     assign(benchmark.budget, section.duration("budget", Zero::rejected));
     assign(benchmark.budget_statistic, section.choice("budget_statistic", k_budget_statistics));
+    assign(benchmark.timeout, section.duration("timeout", Zero::rejected));
     benchmark.thresholds = section.thresholds();
     section.check_increasing(benchmark.thresholds);
+    if (is_harness(benchmark.kind)) {
+        check_harness(section);
+    } else if (benchmark.timeout) {
+        section.fail(section.where("timeout"),
+                     "'timeout' in [[benchmark]] is for kinds criterion, pytest-benchmark and "
+                     "samples; [run].timeout limits each run of a command or program");
+    }
     benchmark.name = section.string("name").value_or(default_name(benchmark));
     return benchmark;
 }
@@ -580,6 +630,12 @@ FailOn parse_fail_on(std::string_view text)
         }
     }
     fail(ExitCode::usage, "invalid level '{}': expected warning, critical, blocker or never", text);
+}
+
+bool is_harness(BenchmarkKind kind)
+{
+    return kind == BenchmarkKind::criterion || kind == BenchmarkKind::pytest_benchmark ||
+           kind == BenchmarkKind::samples;
 }
 
 std::string_view to_string(Level level)

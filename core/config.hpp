@@ -64,8 +64,12 @@ struct DiscoverSettings
     double min_time = 0.1;
 };
 
-// What runs a `[[benchmark]]`.
-enum class BenchmarkKind { command, google_benchmark };
+// What runs a `[[benchmark]]`: perfgate's command runner, a Google Benchmark program, or a
+// command whose harness writes the results (criterion, pytest-benchmark, perfgate-samples/1).
+enum class BenchmarkKind { command, google_benchmark, criterion, pytest_benchmark, samples };
+
+// True for the kinds whose command runs once and writes results that perfgate reads.
+bool is_harness(BenchmarkKind kind);
 
 // One `[[benchmark]]` entry.
 struct BenchmarkConfig
@@ -79,7 +83,8 @@ struct BenchmarkConfig
     std::optional<std::string> conclude;
     std::optional<std::string> cleanup;
     std::optional<std::string> metric;
-    std::optional<double> budget; // absolute limit on `budget_statistic`, in the metric's unit
+    std::optional<double> timeout; // harness kinds: seconds for the whole command, else [run]'s
+    std::optional<double> budget;  // absolute limit on `budget_statistic`, in the metric's unit
     std::string budget_statistic = "median";
     Thresholds thresholds;
     int line = 0; // where the entry starts in the file

@@ -64,7 +64,7 @@ enum class NullNumber {
 template <typename Json> class JsonReader
 {
 public:
-    explicit JsonReader(std::string_view origin) : m_origin(origin) {}
+    explicit JsonReader(std::string origin) : m_origin(std::move(origin)) {}
 
     std::string_view origin() const { return m_origin; }
 
@@ -124,6 +124,16 @@ public:
         return string(require(object, path, "a string"), path);
     }
 
+    // Return the member named by the last key of `path`: a string that is not empty.
+    const std::string& non_empty_string(const Json& object, const JsonPath& path) const
+    {
+        const std::string& text = string(require(object, path, "a string"), path);
+        if (text.empty()) {
+            fail_at(path, "expected a non-empty string");
+        }
+        return text;
+    }
+
     std::string optional_string(const Json& object, const JsonPath& path) const
     {
         const Json* value = find(object, path.key);
@@ -146,7 +156,7 @@ public:
             return std::numeric_limits<double>::quiet_NaN();
         }
         if (!value.is_number()) {
-            fail_at(path, "expected a number");
+            fail_at(path, fmt::format("expected a number, not {}", shown(value)));
         }
         const double number = value.template get<double>();
         if (!std::isfinite(number)) {
@@ -160,9 +170,14 @@ public:
                         const JsonPath& path,
                         NullNumber null = NullNumber::rejected) const
     {
+        if (!value.is_number() && !(value.is_null() && null == NullNumber::nan)) {
+            fail_at(path,
+                    fmt::format("expected a finite, non-negative number, not {}", shown(value)));
+        }
         const double result = number(value, path, null);
         if (result < 0) {
-            fail_at(path, fmt::format("expected a number that is not negative, not {}", result));
+            fail_at(path,
+                    fmt::format("expected a finite, non-negative number, not {}", shown(value)));
         }
         return result;
     }
@@ -260,7 +275,18 @@ public:
     }
 
 private:
-    std::string_view m_origin;
+    std::string m_origin;
+
+    // Return `value` as JSON text for a message, cut short.
+    static std::string shown(const Json& value)
+    {
+        constexpr std::size_t k_limit = 40;
+        auto text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+        if (text.size() > k_limit) {
+            text = text.substr(0, k_limit) + "…";
+        }
+        return text;
+    }
 };
 
 // Return the name of `value` in `names`, or "unknown".

@@ -1,10 +1,10 @@
+#include <core/json_reader.hpp>
 #include <core/results.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>

@@ -23,8 +23,8 @@ enum class Better { lower, higher };
 // How a benchmark's measurement ended (docs/formats.md).
 enum class Status { ok, failed, timeout, skipped, interrupted };
 
-// Where a benchmark came from.
-enum class Source { command, google_benchmark };
+// Where a benchmark came from: the harness that measured it.
+enum class Source { command, google_benchmark, criterion, pytest_benchmark, samples };
 
 inline constexpr std::array k_better_names{std::pair{Better::lower, std::string_view("lower")},
                                            std::pair{Better::higher, std::string_view("higher")}};
@@ -38,6 +38,9 @@ inline constexpr std::array k_status_names{
 inline constexpr std::array k_source_names{
     std::pair{Source::command, std::string_view("command")},
     std::pair{Source::google_benchmark, std::string_view("google-benchmark")},
+    std::pair{Source::criterion, std::string_view("criterion")},
+    std::pair{Source::pytest_benchmark, std::string_view("pytest-benchmark")},
+    std::pair{Source::samples, std::string_view("samples")},
 };
 
 std::string_view to_string(Better better);

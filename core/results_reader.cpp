@@ -14,7 +14,7 @@ namespace {
 template <typename Json> class DocumentReader
 {
 public:
-    explicit DocumentReader(std::string_view origin) : m_read(origin) {}
+    explicit DocumentReader(std::string_view origin) : m_read(std::string(origin)) {}
 
     ResultsDocument read(const Json& json) const
     {

@@ -24,7 +24,8 @@ class RunObserver
 public:
     virtual ~RunObserver() = default;
 
-    // Called once before anything runs, with the number of benchmarks.
+    // Called before anything runs, with the number of benchmarks; again with the new number
+    // when a harness has run (it counts as one until then).
     virtual void started(int benchmarks) { static_cast<void>(benchmarks); }
 
     // Called after each measured run.

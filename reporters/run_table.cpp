@@ -67,10 +67,14 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
 
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& result = results[i];
-        // Google Benchmark results have no `wall`; they show their real time.
+        // Google Benchmark results have no `wall`; they show their real time, other harnesses
+        // their first metric.
         const auto* metric = result.find_metric(options.metric);
         if (metric == nullptr) {
             metric = result.find_metric("real_time");
+        }
+        if (metric == nullptr && !result.metrics.empty()) {
+            metric = &result.metrics.front();
         }
         std::vector<std::string> row{result.id};
         if (metric != nullptr && !metric->samples.empty()) {

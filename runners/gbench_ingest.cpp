@@ -105,7 +105,7 @@ std::pair<std::string_view, Better> counter_kind(std::string_view name)
 class RunReader
 {
 public:
-    explicit RunReader(std::string_view origin) : m_read(origin) {}
+    explicit RunReader(std::string_view origin) : m_read(std::string(origin)) {}
 
     const Reader& reader() const { return m_read; }
 

@@ -17,7 +17,7 @@ bool is_hyperfine_json(const nlohmann::json& json)
 
 core::ResultsDocument import_hyperfine(const nlohmann::json& json, std::string_view origin)
 {
-    const core::JsonReader<nlohmann::json> read(origin);
+    const core::JsonReader<nlohmann::json> read{std::string(origin)};
     const core::JsonPath root;
     const core::JsonPath results_path = root.field("results");
     read.object(json, root);

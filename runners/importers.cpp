@@ -1,7 +1,11 @@
 #include <core/json_file.hpp>
+#include <runners/criterion.hpp>
 #include <runners/google_benchmark.hpp>
 #include <runners/hyperfine.hpp>
 #include <runners/importers.hpp>
+#include <runners/launches.hpp>
+#include <runners/pytest_benchmark.hpp>
+#include <runners/samples_file.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 
@@ -12,6 +16,12 @@ namespace perfgate::runners {
 core::ResultsDocument load_any_results(const std::filesystem::path& path)
 {
     const auto origin = path.string();
+    if (std::filesystem::is_directory(path)) {
+        core::ResultsDocument document;
+        document.benchmarks = import_criterion(path);
+        mark_single_launch(document.benchmarks);
+        return document;
+    }
     nlohmann::json json;
     try {
         json = core::read_json_file(path);
@@ -24,6 +34,11 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
         }
         json = parse_google_benchmark_json(text, origin);
     }
+    if (is_samples_json(json)) {
+        core::ResultsDocument document;
+        document.benchmarks = import_samples(json, origin);
+        return document;
+    }
     if (json.is_object() && json.contains("schema")) {
         return core::results_from_json(json, origin);
     }
@@ -32,16 +47,24 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
         // Note: ingesting first checks the types in the context, "date" included.
         document.benchmarks = ingest_google_benchmark(json, path.stem().string(), origin);
         document.created = json["context"].value("date", std::string());
+        mark_single_launch(document.benchmarks);
+        return document;
+    }
+    if (is_pytest_benchmark_json(json)) {
+        auto document = import_pytest_benchmark(json, origin);
+        mark_single_launch(document.benchmarks);
         return document;
     }
     if (is_hyperfine_json(json)) {
         return import_hyperfine(json, origin);
     }
     fail(ExitCode::usage,
-         "'{}': not a results file: expected perfgate results (\"schema\": \"{}\"), Google "
-         "Benchmark JSON or hyperfine --export-json output",
+         "'{}': not a results file: expected perfgate results (\"schema\": \"{}\"), "
+         "perfgate samples (\"schema\": \"{}\"), Google Benchmark JSON, hyperfine "
+         "--export-json, pytest-benchmark --benchmark-json output or a criterion folder",
          origin,
-         core::k_results_schema);
+         core::k_results_schema,
+         k_samples_schema);
 }
 
 } // namespace perfgate::runners

@@ -7,8 +7,10 @@
 namespace perfgate::runners {
 
 // Read a results file of any format perfgate understands, detected from its content:
-// perfgate-results/1, Google Benchmark JSON (`--benchmark_out`) or hyperfine `--export-json`.
-// Malformed files throw Error(usage) naming the file and the position.
+// perfgate-results/1, perfgate-samples/1, Google Benchmark JSON (`--benchmark_out`), hyperfine
+// `--export-json`, pytest-benchmark `--benchmark-json`; or a folder of criterion output
+// (`target/criterion`), detected from its structure. Malformed input throws Error(usage)
+// naming the file and the position.
 core::ResultsDocument load_any_results(const std::filesystem::path& path);
 
 } // namespace perfgate::runners

@@ -34,4 +34,13 @@ void add_launch(std::vector<core::BenchmarkResult>& merged,
     }
 }
 
+void mark_single_launch(std::vector<core::BenchmarkResult>& results)
+{
+    for (auto& result : results) {
+        for (auto& metric : result.metrics) {
+            metric.launches.assign(metric.samples.size(), 0);
+        }
+    }
+}
+
 } // namespace perfgate::runners

@@ -11,7 +11,7 @@ namespace perfgate::runners {
 
 std::size_t RunPlan::size() const
 {
-    std::size_t count = commands.size();
+    std::size_t count = commands.size() + harnesses.size();
     for (const auto& program : programs) {
         count += program.benchmarks.size();
     }
@@ -32,6 +32,7 @@ RunPlan make_plan(const core::Config& config,
         auto discovery = discover(config);
         plan.programs = std::move(discovery.programs);
         plan.skipped = std::move(discovery.skipped);
+        plan.harnesses = plan_harnesses(config);
     }
     if (plan.size() == 0) {
         fail(ExitCode::measurement,
@@ -43,6 +44,9 @@ RunPlan make_plan(const core::Config& config,
     if (!filter.empty()) {
         plan.commands = filter_benchmarks(std::move(plan.commands), filter);
         filter_programs(plan.programs, filter);
+        for (auto& harness : plan.harnesses) {
+            harness.filter = filter;
+        }
         if (plan.size() == 0) {
             fail(ExitCode::measurement, "no benchmark matches --filter '{}'", filter);
         }
@@ -57,6 +61,8 @@ RunPlan make_plan(const core::Config& config,
         }
         std::erase_if(plan.programs,
                       [](const BenchmarkProgram& p) { return p.benchmarks.empty(); });
+        std::erase_if(plan.harnesses,
+                      [&](const HarnessBenchmark& h) { return !shard.contains(h.name); });
     }
     return plan;
 }
@@ -123,6 +129,17 @@ std::vector<core::BenchmarkResult> execute(const RunPlan& plan,
                 result.status = core::Status::interrupted;
                 result.message = "interrupted before all its launches ran";
             }
+            observer.finished(result);
+            results.push_back(std::move(result));
+        }
+    }
+    auto planned = static_cast<int>(plan.size());
+    for (const auto& harness : plan.harnesses) {
+        auto found = run_harness(harness, shell);
+        // Note: a harness counts as one benchmark until it has run.
+        planned += static_cast<int>(found.size()) - 1;
+        observer.started(planned);
+        for (auto& result : found) {
             observer.finished(result);
             results.push_back(std::move(result));
         }

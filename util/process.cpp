@@ -19,6 +19,8 @@
 #include <csignal>
 #include <cstring>
 #include <ctime>
+#include <string>
+#include <string_view>
 #include <utility>
 
 extern char** environ;
@@ -141,6 +143,22 @@ private:
     posix_spawn_file_actions_t m_actions{};
     posix_spawnattr_t m_attr{};
 };
+
+// Return perfgate's environment with `overrides` set, as "NAME=value" strings.
+std::vector<std::string> environment_with(const std::map<std::string, std::string>& overrides)
+{
+    std::vector<std::string> entries;
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+        const std::string_view text(*entry);
+        if (!overrides.contains(std::string(text.substr(0, text.find('='))))) {
+            entries.emplace_back(text);
+        }
+    }
+    for (const auto& [name, value] : overrides) {
+        entries.push_back(name + "=" + value);
+    }
+    return entries;
+}
 
 int pidfd_open(pid_t pid)
 {
@@ -265,10 +283,22 @@ ProcessResult run_process(const SpawnOptions& options)
         argv.push_back(const_cast<char*>(arg.c_str()));
     }
     argv.push_back(nullptr);
+    // Note: built only when asked for, and before the clock starts.
+    std::vector<std::string> environment;
+    std::vector<char*> envp;
+    if (!options.environment.empty()) {
+        environment = environment_with(options.environment);
+        envp.reserve(environment.size() + 1);
+        for (const auto& entry : environment) {
+            envp.push_back(const_cast<char*>(entry.c_str()));
+        }
+        envp.push_back(nullptr);
+    }
 
     pid_t pid = 0;
     const double start = monotonic_seconds();
-    const int rc = posix_spawnp(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    const int rc = posix_spawnp(
+        &pid, argv[0], &actions, &attr, argv.data(), envp.empty() ? environ : envp.data());
     out.write_end.reset();
     err.write_end.reset();
     if (rc != 0) {

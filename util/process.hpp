@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct SpawnOptions
     std::size_t capture_limit = 4096; // bytes of each captured stream kept (the last ones)
     std::optional<std::chrono::nanoseconds> timeout;
     std::optional<std::string> working_directory;
+    // Variables set in the child on top of perfgate's own environment (replacing any of the
+    // same name); empty: the child inherits perfgate's environment unchanged.
+    std::map<std::string, std::string> environment;
 };
 
 // How one child process ended, with its resource usage from wait4.

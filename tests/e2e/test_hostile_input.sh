@@ -37,7 +37,7 @@ check_input gbench_infinity.json "an infinite Google Benchmark time" "not Infini
 
 jq '.results[0].memory_usage_byte = ["1 MB"]' hyperfine.json >hyperfine_type.json
 check_input hyperfine_type.json "a hyperfine field of the wrong type" \
-  "results[0].memory_usage_byte[0]: expected a number"
+  "results[0].memory_usage_byte[0]: expected a finite, non-negative number"
 jq '.results[0].times[0] = 1e300' hyperfine.json >hyperfine_huge.json
 check_input hyperfine_huge.json "an absurd hyperfine time" \
   "results[0].times[0]: 1e+300 s is out of range"

@@ -415,7 +415,75 @@ TEST_CASE("parse_config: invalid values are errors naming line and key")
     {
         CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nkind = \"gbench\"\n") ==
               "perfgate.toml:3:8: invalid value 'gbench' for 'kind' in [[benchmark]]: expected "
-              "command or google-benchmark");
+              "command, google-benchmark, criterion, pytest-benchmark or samples");
+    }
+}
+
+TEST_CASE("parse_config: harness kinds run a command once and read what it wrote")
+{
+    const Config config = parse_config(R"([[benchmark]]
+name = "rust"
+kind = "criterion"
+command = "cargo bench"
+timeout = "20m"
+
+[[benchmark]]
+name = "py"
+kind = "pytest-benchmark"
+command = ["python3", "-m", "pytest", "bench"]
+metric = "time"
+
+[[benchmark]]
+name = "loadgen"
+kind = "samples"
+command = "./loadgen --requests 1000"
+)",
+                                       "perfgate.toml");
+    REQUIRE(config.benchmarks.size() == 3);
+    CHECK(config.benchmarks[0].kind == BenchmarkKind::criterion);
+    CHECK(config.benchmarks[0].name == "rust");
+    CHECK(config.benchmarks[0].command_string == "cargo bench");
+    CHECK(config.benchmarks[0].timeout == doctest::Approx(1200.0));
+    CHECK(config.benchmarks[1].kind == BenchmarkKind::pytest_benchmark);
+    CHECK(config.benchmarks[1].argv ==
+          std::vector<std::string>{"python3", "-m", "pytest", "bench"});
+    CHECK(config.benchmarks[1].metric == "time");
+    CHECK_FALSE(config.benchmarks[1].timeout);
+    CHECK(config.benchmarks[2].kind == BenchmarkKind::samples);
+    CHECK(is_harness(BenchmarkKind::samples));
+    CHECK(is_harness(BenchmarkKind::criterion));
+    CHECK(is_harness(BenchmarkKind::pytest_benchmark));
+    CHECK_FALSE(is_harness(BenchmarkKind::command));
+    CHECK_FALSE(is_harness(BenchmarkKind::google_benchmark));
+}
+
+TEST_CASE("parse_config: harness entries need a name and take no hooks; commands no timeout")
+{
+    SUBCASE("no name")
+    {
+        CHECK(error_of("[run]\n[[benchmark]]\nkind = \"samples\"\ncommand = \"./gen\"\n") ==
+              "perfgate.toml:2:1: [[benchmark]] of kind 'samples' needs a 'name': its results are "
+              "named NAME/<id>");
+    }
+    SUBCASE("a hook")
+    {
+        CHECK(error_of("[[benchmark]]\nname = \"r\"\nkind = \"criterion\"\ncommand = \"cargo "
+                       "bench\"\nprepare = \"sync\"\n") ==
+              "perfgate.toml:5:11: 'prepare' in [[benchmark]] applies to commands; a benchmark "
+              "of kind 'criterion' runs its command once");
+    }
+    SUBCASE("a timeout on a command")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\ntimeout = \"1s\"\n") ==
+              "perfgate.toml:3:11: 'timeout' in [[benchmark]] is for kinds criterion, "
+              "pytest-benchmark and samples; [run].timeout limits each run of a command or "
+              "program");
+    }
+    SUBCASE("a zero timeout")
+    {
+        CHECK(error_of("[[benchmark]]\nname = \"p\"\nkind = \"pytest-benchmark\"\ncommand = "
+                       "\"pytest\"\ntimeout = 0\n") ==
+              "perfgate.toml:5:11: 'timeout' in [[benchmark]] must be greater than zero");
     }
 }
 

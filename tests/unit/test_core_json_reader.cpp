@@ -48,12 +48,12 @@ TEST_CASE("JsonReader::time wants a time from 0 to about 31 years")
     CHECK(k_read.time(json(1e18), field, "ns") == 1e18);
     CHECK(std::isnan(k_read.time(json(nullptr), field, "s", NullNumber::nan)));
     CHECK(message_of([&] { k_read.time(json(-1e-9), field, "s"); }) ==
-          "'in.json': t: expected a number that is not negative, not -1e-09");
+          "'in.json': t: expected a finite, non-negative number, not -1e-09");
     CHECK(message_of([&] { k_read.time(json(2e9), field, "s"); }) ==
           "'in.json': t: 2000000000.0 s is out of range: expected at most 1e+09 s (about 31 "
           "years)");
     CHECK(message_of([&] { k_read.time(json(2e15), field, "ms"); }) ==
           "'in.json': t: 2e+15 ms is out of range: expected at most 1e+12 ms (about 31 years)");
     CHECK(message_of([&] { k_read.time(json(nullptr), field, "s"); }) ==
-          "'in.json': t: expected a number");
+          "'in.json': t: expected a finite, non-negative number, not null");
 }

@@ -159,6 +159,9 @@ TEST_CASE("to_string names match the results schema")
     CHECK(to_string(Status::interrupted) == "interrupted");
     CHECK(to_string(Source::command) == "command");
     CHECK(to_string(Source::google_benchmark) == "google-benchmark");
+    CHECK(to_string(Source::criterion) == "criterion");
+    CHECK(to_string(Source::pytest_benchmark) == "pytest-benchmark");
+    CHECK(to_string(Source::samples) == "samples");
 }
 
 TEST_CASE("BenchmarkResult finds and adds metrics")
@@ -396,7 +399,8 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     {
         command["metrics"]["wall"]["samples"][1] = "0.2";
         CHECK(read_error(json) ==
-              "'x.json': benchmarks[1].metrics.wall.samples[1]: expected a number");
+              "'x.json': benchmarks[1].metrics.wall.samples[1]: expected a finite, non-negative "
+              "number, not \"0.2\"");
     }
     SUBCASE("missing unit")
     {
@@ -421,7 +425,8 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     {
         command["source"] = "hyperfine";
         CHECK(read_error(json) == "'x.json': benchmarks[1].source: unknown value 'hyperfine': "
-                                  "expected 'command' or 'google-benchmark'");
+                                  "expected 'command', 'google-benchmark', 'criterion', "
+                                  "'pytest-benchmark' or 'samples'");
     }
     SUBCASE("command not an array of strings")
     {
@@ -480,7 +485,7 @@ TEST_CASE("results_from_json rejects impossible samples, ids and metric names")
     {
         command["metrics"]["wall"]["samples"][1] = -0.2;
         CHECK(read_error(json) == "'x.json': benchmarks[1].metrics.wall.samples[1]: expected a "
-                                  "number that is not negative, not -0.2");
+                                  "finite, non-negative number, not -0.2");
     }
     SUBCASE("an absurdly long time")
     {
@@ -492,7 +497,7 @@ TEST_CASE("results_from_json rejects impossible samples, ids and metric names")
     {
         command["shell_startup_seconds"] = -1;
         CHECK(read_error(json) == "'x.json': benchmarks[1].shell_startup_seconds: expected a "
-                                  "number that is not negative, not -1");
+                                  "finite, non-negative number, not -1");
     }
     SUBCASE("an empty id")
     {
@@ -515,7 +520,7 @@ TEST_CASE("results_from_json rejects impossible samples, ids and metric names")
     {
         command["metrics"]["bad\xff"] = {{"unit", "s"}, {"better", "lower"}, {"samples", {-1}}};
         CHECK(read_error(json) == "'x.json': benchmarks[1].metrics[\"bad\xef\xbf\xbd\"]"
-                                  ".samples[0]: expected a number that is not negative, not -1");
+                                  ".samples[0]: expected a finite, non-negative number, not -1");
     }
 }
 

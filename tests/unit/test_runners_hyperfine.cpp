@@ -106,12 +106,14 @@ TEST_CASE("import_hyperfine names the field of every wrong type or impossible va
         CHECK(import_error(document) ==
               "'h.json': results[0].times: missing, expected an array of numbers");
         first["times"] = {0.1, "0.2"};
-        CHECK(import_error(document) == "'h.json': results[0].times[1]: expected a number");
+        CHECK(import_error(document) ==
+              "'h.json': results[0].times[1]: expected a finite, non-negative number, not \"0.2\"");
         first["times"] = {0.1, -0.2};
-        CHECK(import_error(document) == "'h.json': results[0].times[1]: expected a number that "
-                                        "is not negative, not -0.2");
+        CHECK(import_error(document) == "'h.json': results[0].times[1]: expected a finite, "
+                                        "non-negative number, not -0.2");
         first["times"] = {nullptr};
-        CHECK(import_error(document) == "'h.json': results[0].times[0]: expected a number");
+        CHECK(import_error(document) ==
+              "'h.json': results[0].times[0]: expected a finite, non-negative number, not null");
         first["times"] = {1e300};
         CHECK(import_error(document) == "'h.json': results[0].times[0]: 1e+300 s is out of "
                                         "range: expected at most 1e+09 s (about 31 years)");
@@ -128,10 +130,11 @@ TEST_CASE("import_hyperfine names the field of every wrong type or impossible va
     {
         first["memory_usage_byte"] = {1, "2"};
         CHECK(import_error(document) ==
-              "'h.json': results[0].memory_usage_byte[1]: expected a number");
+              "'h.json': results[0].memory_usage_byte[1]: expected a finite, non-negative "
+              "number, not \"2\"");
         first["memory_usage_byte"] = {-1};
         CHECK(import_error(document) == "'h.json': results[0].memory_usage_byte[0]: expected a "
-                                        "number that is not negative, not -1");
+                                        "finite, non-negative number, not -1");
     }
     SUBCASE("parameters")
     {

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -35,6 +36,41 @@ core::BenchmarkConfig broken_program_entry()
     entry.line = 3;
     return entry;
 }
+
+// A samples entry whose command writes one benchmark `query`.
+core::BenchmarkConfig samples_entry(const std::string& name)
+{
+    core::BenchmarkConfig entry;
+    entry.name = name;
+    entry.kind = core::BenchmarkKind::samples;
+    entry.command_string =
+        R"(printf '{"schema": "perfgate-samples/1", "benchmarks": [{"id": "query", "metrics": )"
+        R"([{"name": "latency", "unit": "s", "better": "lower", "samples": [1, 2]}]}]}' )"
+        R"(> "$PERFGATE_SAMPLES")";
+    return entry;
+}
+
+Sampling one_run()
+{
+    Sampling sampling;
+    sampling.warmup = 0;
+    sampling.min_runs = 1;
+    sampling.max_runs = 1;
+    sampling.min_time = 0;
+    return sampling;
+}
+
+// Records what the runners report.
+struct Recorder : core::RunObserver
+{
+    std::vector<int> totals;
+    std::vector<std::string> finished_ids;
+    void started(int benchmarks) override { totals.push_back(benchmarks); }
+    void finished(const core::BenchmarkResult& result) override
+    {
+        finished_ids.push_back(result.id);
+    }
+};
 
 std::vector<std::string> command_ids(const RunPlan& plan)
 {
@@ -141,5 +177,60 @@ TEST_CASE("make_plan fails when nothing is left to run")
         config.benchmarks = {command_entry("first")};
         const Error error = error_of([&] { make_plan(config, {}, {}, "(("); });
         CHECK(error.code() == ExitCode::usage);
+    }
+}
+
+TEST_CASE("make_plan and execute run harness entries once each, after the rest")
+{
+    const TempDir root;
+    core::Config config;
+    config.root = root.path();
+    config.benchmarks = {samples_entry("load"), command_entry("first"), samples_entry("other")};
+
+    const RunPlan plan = make_plan(config, {}, {}, "");
+    CHECK(command_ids(plan) == std::vector<std::string>{"first"});
+    REQUIRE(plan.harnesses.size() == 2);
+    CHECK(plan.harnesses[0].name == "load");
+    CHECK(plan.harnesses[0].working_directory == root.path().string());
+    CHECK(plan.size() == 3);
+
+    SUBCASE("results follow the commands; the total grows as harnesses report")
+    {
+        Recorder recorder;
+        const auto results = execute(plan, one_run(), {}, {}, recorder);
+        std::vector<std::string> ids;
+        for (const auto& result : results) {
+            ids.push_back(result.id);
+        }
+        CHECK(ids == std::vector<std::string>{"first", "load/query", "other/query"});
+        CHECK(recorder.finished_ids == ids);
+        CHECK(recorder.totals == std::vector<int>{3, 3, 3});
+    }
+    SUBCASE("a filter is kept for a harness's results, which are not known yet")
+    {
+        const RunPlan filtered = make_plan(config, {}, {}, "^load/");
+        CHECK(filtered.commands.empty());
+        REQUIRE(filtered.harnesses.size() == 2);
+        CHECK(filtered.harnesses[1].filter == "^load/");
+        Recorder recorder;
+        const auto results = execute(filtered, {}, {}, {}, recorder);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].id == "load/query");
+        CHECK(recorder.totals == std::vector<int>{2, 2, 1});
+    }
+    SUBCASE("a shard takes a harness entry whole, by its name")
+    {
+        for (int index = 1; index <= 2; ++index) {
+            const Shard shard{index, 2};
+            const RunPlan part = make_plan(config, {}, {}, "", shard);
+            for (const auto& harness : part.harnesses) {
+                CHECK(shard.contains(harness.name));
+            }
+            const auto kept = std::count_if(
+                config.benchmarks.begin(), config.benchmarks.end(), [&](const auto& entry) {
+                    return entry.kind == core::BenchmarkKind::samples && shard.contains(entry.name);
+                });
+            CHECK(part.harnesses.size() == static_cast<std::size_t>(kept));
+        }
     }
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -185,6 +186,32 @@ TEST_CASE("run_process runs the child in its working directory")
     const auto result = run_process(options);
     CHECK(result.succeeded());
     CHECK(result.out == std::filesystem::canonical(dir.path()).string() + "\n");
+}
+
+TEST_CASE("run_process sets environment variables on top of perfgate's own")
+{
+    ::setenv("PERFGATE_TEST_INHERITED", "from perfgate", 1);
+    ::setenv("PERFGATE_TEST_REPLACED", "old", 1);
+    const std::string script =
+        "printf '%s|%s|%s' \"$PERFGATE_TEST_INHERITED\" \"$PERFGATE_TEST_REPLACED\" "
+        "\"$PERFGATE_TEST_ADDED\"";
+
+    SUBCASE("added and replaced, the rest inherited")
+    {
+        auto options = capturing({"sh", "-c", script});
+        options.environment = {{"PERFGATE_TEST_REPLACED", "new"}, {"PERFGATE_TEST_ADDED", "a b=c"}};
+        const auto result = run_process(options);
+        CHECK(result.succeeded());
+        CHECK(result.out == "from perfgate|new|a b=c");
+        CHECK(std::string(::getenv("PERFGATE_TEST_REPLACED")) == "old");
+    }
+    SUBCASE("none given: perfgate's environment unchanged")
+    {
+        const auto result = run_process(capturing({"sh", "-c", script}));
+        CHECK(result.out == "from perfgate|old|");
+    }
+    ::unsetenv("PERFGATE_TEST_INHERITED");
+    ::unsetenv("PERFGATE_TEST_REPLACED");
 }
 
 TEST_CASE("run_process gives the child /dev/null as stdin")
