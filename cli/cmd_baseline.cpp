@@ -5,7 +5,9 @@
 #include <reporters/run_table.hpp>
 #include <runners/importers.hpp>
 #include <util/error.hpp>
+#include <util/sanitize.hpp>
 #include <util/text_table.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -42,10 +44,11 @@ int save(const BaselineOptions& options)
                                   document,
                                   options.allow_failed ? baselines::AllowFailed::yes
                                                        : baselines::AllowFailed::no);
-    fmt::print("saved {} benchmarks from {} as baseline '{}'\n",
-               document.benchmarks.size(),
-               source.string(),
-               options.name);
+    fmt::print("{}\n",
+               util::sanitize(fmt::format("saved {} benchmarks from {} as baseline '{}'",
+                                          document.benchmarks.size(),
+                                          source.string(),
+                                          options.name)));
     return 0;
 }
 
@@ -55,8 +58,10 @@ int list(const BaselineOptions& options)
     util::TextTable table(
         {{"Baseline"}, {"Created"}, {"Commit"}, {"Benchmarks", util::TextTable::Align::right}});
     for (const auto& info : store_of(config).list()) {
-        table.add_row(
-            {info.name, info.created, info.commit.substr(0, 12), std::to_string(info.benchmarks)});
+        table.add_row({util::sanitize(info.name),
+                       util::sanitize(info.created),
+                       util::sanitize(util::cut_bytes(info.commit, 12)),
+                       std::to_string(info.benchmarks)});
     }
     fmt::print("{}", table.render());
     return 0;
@@ -67,20 +72,22 @@ int show(const BaselineOptions& options)
     const auto config = core::load_project_config(options.config);
     const auto document = store_of(config).load(options.name);
     const auto& environment = document.environment;
-    fmt::print("baseline '{}': created {}, perfgate {}\n",
-               options.name,
-               document.created,
-               document.perfgate_version);
-    fmt::print("machine: {} ({}, {} x {})\n",
-               environment.host,
-               environment.os,
-               environment.cpus,
-               environment.cpu);
+    // Note: everything shown comes from the file, which anyone may have written.
+    const auto line = [](const std::string& text) { fmt::print("{}\n", util::sanitize(text)); };
+    line(fmt::format("baseline '{}': created {}, perfgate {}",
+                     options.name,
+                     document.created,
+                     document.perfgate_version));
+    line(fmt::format("machine: {} ({}, {} x {})",
+                     environment.host,
+                     environment.os,
+                     environment.cpus,
+                     environment.cpu));
     if (environment.git) {
-        fmt::print("git: {} on {}{}\n",
-                   environment.git->commit,
-                   environment.git->branch,
-                   environment.git->dirty ? " (dirty)" : "");
+        line(fmt::format("git: {} on {}{}",
+                         environment.git->commit,
+                         environment.git->branch,
+                         environment.git->dirty ? " (dirty)" : ""));
     }
     reporters::RunTableOptions table;
     table.metric = config.run.metric == "auto" ? "wall" : config.run.metric;
@@ -92,7 +99,7 @@ int remove(const BaselineOptions& options)
 {
     const auto config = core::load_project_config(options.config);
     store_of(config).remove(options.name);
-    fmt::print("deleted baseline '{}'\n", options.name);
+    fmt::print("deleted baseline '{}'\n", util::sanitize(options.name));
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include <cli/commands.hpp>
 #include <core/merge.hpp>
 #include <runners/importers.hpp>
+#include <util/sanitize.hpp>
 
 #include <fmt/format.h>
 
@@ -25,7 +26,7 @@ int merge(const MergeOptions& options)
     core::save_results(merged, options.output);
     fmt::print("merged {} files into {}: {} benchmarks\n",
                options.inputs.size(),
-               options.output,
+               util::sanitize(options.output),
                merged.benchmarks.size());
     return 0;
 }

@@ -15,6 +15,7 @@
 #include <util/error.hpp>
 #include <util/file.hpp>
 #include <util/process.hpp>
+#include <util/sanitize.hpp>
 #include <util/shell_words.hpp>
 #include <util/terminal.hpp>
 
@@ -161,7 +162,10 @@ void print_commands(const runners::RunPlan& plan, const runners::ShellChoice& sh
 {
     for (const auto& benchmark : plan.commands) {
         const auto [argv, used_shell] = runners::resolve_command(benchmark.command, shell);
-        fmt::print(stderr, "perfgate: '{}' runs {}\n", benchmark.id, util::join_shell_words(argv));
+        fmt::print(stderr,
+                   "{}\n",
+                   util::sanitize(fmt::format(
+                       "perfgate: '{}' runs {}", benchmark.id, util::join_shell_words(argv))));
     }
 }
 
@@ -188,10 +192,12 @@ int report_broken(const core::ResultsDocument& document)
     for (const auto& result : document.benchmarks) {
         if (result.status == core::Status::failed || result.status == core::Status::timeout) {
             fmt::print(stderr,
-                       "perfgate: error: benchmark '{}' {}: {}\n",
-                       result.id,
-                       result.status == core::Status::timeout ? "timed out" : "failed",
-                       result.message);
+                       "perfgate: error: {}\n",
+                       util::sanitize(fmt::format(
+                           "benchmark '{}' {}: {}",
+                           result.id,
+                           result.status == core::Status::timeout ? "timed out" : "failed",
+                           result.message)));
             ++broken;
         }
     }
@@ -260,7 +266,7 @@ int run_pipeline(const RunRequest& request)
                                                     : baselines::AllowFailed::no);
             fmt::print(stderr, "saved as baseline '{}'\n", request.save_baseline);
         } catch (const Error& error) {
-            fmt::print(stderr, "perfgate: error: {}\n", error.what());
+            fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
             exit_code = static_cast<int>(error.code());
         }
     }
@@ -284,7 +290,7 @@ int run_pipeline(const RunRequest& request)
             baselines::compare(baseline->document, document, config, compare_settings);
         comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
         if (ad_hoc && !silent) {
-            fmt::print("\ncompared with baseline '{}':\n", baseline->label);
+            fmt::print("\ncompared with baseline '{}':\n", util::sanitize(baseline->label));
         }
         const int gate = silent ? (write_report_files(comparison, request.report, run_directory),
                                    static_cast<int>(comparison.gate.exit_code))
@@ -293,7 +299,7 @@ int run_pipeline(const RunRequest& request)
         exit_code = gate != 0 ? gate : exit_code;
     } else {
         for (const auto& warning : warnings) {
-            fmt::print(stderr, "warning: {}\n", warning);
+            fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
         }
         // Note: without a baseline the report files still come, every benchmark "new".
         write_report_files(baselines::compare({}, document, config, compare_settings),
