@@ -24,9 +24,20 @@ struct BaselineOptions
     bool allow_failed = false;
 };
 
+// Print a note of perfgate's on stderr.
+void note(const std::string& text)
+{
+    fmt::print(stderr, "perfgate: {}\n", util::sanitize(text));
+}
+
+// Return the baselines of the project, once what killed runs left behind is removed (and said).
 baselines::BaselineStore store_of(const core::Config& config)
 {
-    return baselines::BaselineStore(core::Workspace(config.root).baselines_directory());
+    const core::Workspace workspace(config.root);
+    for (const auto& line : workspace.remove_leftovers()) {
+        note(line);
+    }
+    return baselines::BaselineStore(workspace.baselines_directory());
 }
 
 int save(const BaselineOptions& options)
@@ -40,10 +51,13 @@ int save(const BaselineOptions& options)
         fail(ExitCode::usage, "no run to save: run 'perfgate run' first, or name a results file");
     }
     const auto document = runners::load_any_results(source);
-    store_of(config).save_checked(options.name,
-                                  document,
-                                  options.allow_failed ? baselines::AllowFailed::yes
-                                                       : baselines::AllowFailed::no);
+    const auto replaced = store_of(config).save_checked(
+        options.name,
+        document,
+        options.allow_failed ? baselines::AllowFailed::yes : baselines::AllowFailed::no);
+    if (replaced) {
+        note(*replaced);
+    }
     fmt::print("{}\n",
                util::sanitize(fmt::format("saved {} benchmarks from {} as baseline '{}'",
                                           document.benchmarks.size(),
@@ -57,14 +71,19 @@ int list(const BaselineOptions& options)
     const auto config = core::load_project_config(options.config);
     util::TextTable table(
         {{"Baseline"}, {"Created"}, {"Commit"}, {"Benchmarks", util::TextTable::Align::right}});
-    for (const auto& info : store_of(config).list()) {
+    const auto listing = store_of(config).list();
+    for (const auto& info : listing.baselines) {
         table.add_row({util::sanitize(info.name),
                        util::sanitize(info.created),
                        util::sanitize(util::cut_bytes(info.commit, 12)),
                        std::to_string(info.benchmarks)});
     }
     fmt::print("{}", table.render());
-    return 0;
+    // Note: the readable ones are listed all the same; the exit code tells scripts.
+    for (const auto& error : listing.errors) {
+        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));
+    }
+    return listing.errors.empty() ? 0 : static_cast<int>(ExitCode::usage);
 }
 
 int show(const BaselineOptions& options)

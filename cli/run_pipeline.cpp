@@ -218,6 +218,9 @@ int run_pipeline(const RunRequest& request)
     const auto shell = make_shell(request);
     check(request.report);
     const core::Workspace workspace(config.root);
+    for (const auto& line : workspace.remove_leftovers()) {
+        fmt::print(stderr, "perfgate: {}\n", util::sanitize(line));
+    }
     const baselines::BaselineStore store(workspace.baselines_directory());
     if (!request.save_baseline.empty()) {
         baselines::BaselineStore::validate_name(request.save_baseline);
@@ -260,10 +263,13 @@ int run_pipeline(const RunRequest& request)
     int exit_code = static_cast<int>(ExitCode::passed);
     if (!request.save_baseline.empty()) {
         try {
-            store.save_checked(request.save_baseline,
-                               document,
-                               request.allow_failed ? baselines::AllowFailed::yes
-                                                    : baselines::AllowFailed::no);
+            const auto replaced = store.save_checked(
+                request.save_baseline,
+                document,
+                request.allow_failed ? baselines::AllowFailed::yes : baselines::AllowFailed::no);
+            if (replaced) {
+                fmt::print(stderr, "perfgate: {}\n", util::sanitize(*replaced));
+            }
             fmt::print(stderr, "saved as baseline '{}'\n", request.save_baseline);
         } catch (const Error& error) {
             fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));

@@ -112,6 +112,11 @@ expect_eq "$(json "$WORK/out" '.benchmarks[1].id')" "fine${nl}::error::second" \
   "list --json keeps the id exact"
 expect_eq "$(json "$WORK/out" '.benchmarks[1].command')" "echo '##[group]x'" \
   "list --json keeps the command exact"
+cp .perfgate/baselines/main.json ".perfgate/baselines/${esc}[31m::evil.json"
+pg baseline list
+expect_status 0 "baseline list with a hostile file name"
+inert out "perfgate baseline list"
+expect_in out '\x1b[31m::evil' "baseline list shows the escaped file name"
 pg baseline show main
 inert out "perfgate baseline show"
 
