@@ -171,9 +171,10 @@ TEST_CASE("parameters refuse to make more benchmarks than the limit, before maki
     {
         const double inf = std::numeric_limits<double>::infinity();
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        for (const auto& [min, max, step] : std::vector<std::array<double, 3>>{
+        for (const auto& range : std::vector<std::array<double, 3>>{
                  {0, inf, 1}, {nan, 1, 1}, {0, nan, 1}, {0, 1, nan}, {-inf, 0, 1}}) {
-            const Error error = error_of([&] { scan_parameter("n", min, max, step); });
+            const Error error =
+                error_of([&] { scan_parameter("n", range[0], range[1], range[2]); });
             CHECK(error.code() == ExitCode::usage);
             CHECK(std::string(error.what()).ends_with("must be made of finite numbers"));
         }
