@@ -5,8 +5,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <regex>
+#include <string_view>
 
 namespace perfgate::core {
 
@@ -55,6 +56,23 @@ std::filesystem::path Workspace::save_run(const ResultsDocument& document) const
 } // namespace perfgate::core
 
 namespace perfgate::core {
+namespace {
+
+// True for a run folder's name: a UTC stamp `20261122T050000Z`, maybe with a suffix `-2`.
+bool is_run_name(std::string_view name)
+{
+    const auto digits = [](std::string_view text) {
+        return !text.empty() &&
+               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (name.size() < 16 || !digits(name.substr(0, 8)) || name[8] != 'T' ||
+        !digits(name.substr(9, 6)) || name[15] != 'Z') {
+        return false;
+    }
+    return name.size() == 16 || (name[16] == '-' && digits(name.substr(17)));
+}
+
+} // namespace
 
 std::vector<std::string> Workspace::remove_leftovers() const
 {
@@ -71,14 +89,13 @@ std::vector<std::string> Workspace::remove_leftovers() const
 
     // A run folder is created when its results are saved, results.json first: one without it
     // is what a killed save left, holding at most the temporary file of that write.
-    static const std::regex k_stamp(R"(\d{8}T\d{6}Z(-\d+)?)");
     std::error_code error;
     for (fs::directory_iterator it(m_directory / "runs", error), end; !error && it != end;
          it.increment(error)) {
         const auto& run = it->path();
         std::error_code entry_error;
         if (!it->is_directory(entry_error) || it->is_symlink(entry_error) ||
-            !std::regex_match(run.filename().string(), k_stamp)) {
+            !is_run_name(run.filename().string())) {
             continue;
         }
         // Note: judged before its temporaries go, which makes the folder look changed.
