@@ -1,13 +1,41 @@
 #include <baselines/baseline_store.hpp>
 #include <util/error.hpp>
+#include <util/file.hpp>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 
 namespace perfgate::baselines {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Return the time an ISO 8601 UTC stamp (`2026-11-22T05:00:00Z`) stands for, if it is one.
+std::optional<std::time_t> parse_utc(const std::string& text)
+{
+    std::tm parts{};
+    const char* end = ::strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &parts);
+    if (end == nullptr || (*end != 'Z' && *end != '.')) {
+        return std::nullopt;
+    }
+    return ::timegm(&parts);
+}
+
+// Return `time` as an ISO 8601 UTC stamp.
+std::string format_utc(std::time_t time)
+{
+    std::tm parts{};
+    ::gmtime_r(&time, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
+}
+
+} // namespace
 
 void BaselineStore::validate_name(std::string_view name)
 {
@@ -68,22 +96,44 @@ core::ResultsDocument BaselineStore::load(std::string_view name) const
     return core::load_results(path_of(name));
 }
 
-void BaselineStore::save(std::string_view name, const core::ResultsDocument& document) const
+std::optional<std::string> BaselineStore::save(std::string_view name,
+                                               const core::ResultsDocument& document) const
 {
-    core::save_results(document, path_of(name));
+    const auto path = path_of(name);
+    const util::FileLock lock(m_directory / ".lock");
+    std::optional<std::string> note;
+    struct stat existing
+    {};
+    const auto started = parse_utc(document.created);
+    if (started && ::stat(path.c_str(), &existing) == 0 && existing.st_mtim.tv_sec >= *started) {
+        note = fmt::format("replaced baseline '{}', saved at {}, after these results were started "
+                           "({}): another run may have saved it meanwhile",
+                           name,
+                           format_utc(existing.st_mtim.tv_sec),
+                           document.created);
+    }
+    core::save_results(document, path);
+    return note;
 }
 
-std::vector<BaselineInfo> BaselineStore::list() const
+BaselineListing BaselineStore::list() const
 {
-    std::vector<BaselineInfo> infos;
+    BaselineListing listing;
     for (const auto& name : names()) {
-        const auto document = core::load_results(path_of(name));
-        infos.push_back({name,
-                         document.created,
-                         document.environment.git ? document.environment.git->commit : "",
-                         document.benchmarks.size()});
+        // Note: by path, not by name: a file whose name is not a valid baseline name is listed.
+        const auto path = m_directory / (name + ".json");
+        try {
+            const auto document = core::load_results(path);
+            listing.baselines.push_back(
+                {name,
+                 document.created,
+                 document.environment.git ? document.environment.git->commit : "",
+                 document.benchmarks.size()});
+        } catch (const Error& error) {
+            listing.errors.emplace_back(error.what());
+        }
     }
-    return infos;
+    return listing;
 }
 
 void BaselineStore::remove(std::string_view name) const
@@ -91,15 +141,16 @@ void BaselineStore::remove(std::string_view name) const
     if (!contains(name)) {
         fail_missing(name);
     }
+    const util::FileLock lock(m_directory / ".lock");
     std::error_code error;
     if (!fs::remove(path_of(name), error) || error) {
         fail(ExitCode::usage, "cannot delete '{}': {}", path_of(name).string(), error.message());
     }
 }
 
-void BaselineStore::save_checked(std::string_view name,
-                                 const core::ResultsDocument& document,
-                                 AllowFailed allow_failed) const
+std::optional<std::string> BaselineStore::save_checked(std::string_view name,
+                                                       const core::ResultsDocument& document,
+                                                       AllowFailed allow_failed) const
 {
     std::size_t broken = 0;
     for (const auto& result : document.benchmarks) {
@@ -115,7 +166,7 @@ void BaselineStore::save_checked(std::string_view name,
              name,
              broken);
     }
-    save(name, document);
+    return save(name, document);
 }
 
 } // namespace perfgate::baselines

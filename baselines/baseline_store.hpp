@@ -3,6 +3,7 @@
 #include <core/results.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,18 @@ struct BaselineInfo
     std::size_t benchmarks = 0;
 };
 
+// The stored baselines that could be read, and an error for each file that could not.
+struct BaselineListing
+{
+    std::vector<BaselineInfo> baselines;
+    std::vector<std::string> errors; // each names the file, then what is wrong with it
+};
+
 // Whether a run with failed benchmarks may become a baseline.
 enum class AllowFailed { no, yes };
 
-// The baselines of a project: `.perfgate/baselines/<name>.json` (docs/formats.md).
+// The baselines of a project: `.perfgate/baselines/<name>.json` (docs/formats.md). Saving and
+// deleting take an exclusive lock on `.perfgate/baselines/.lock`, so concurrent savers take turns.
 class BaselineStore
 {
 public:
@@ -34,24 +43,27 @@ public:
     std::filesystem::path path_of(std::string_view name) const;
     bool contains(std::string_view name) const;
 
-    // Return the names of the stored baselines, sorted.
+    // Return the names of the stored baselines (every `*.json` file), sorted.
     std::vector<std::string> names() const;
 
     // Load baseline `name`; a missing one throws Error(usage) listing the ones that exist.
     core::ResultsDocument load(std::string_view name) const;
 
-    // Store `document` as `name`, atomically (replacing an older one of that name).
-    void save(std::string_view name, const core::ResultsDocument& document) const;
+    // Store `document` as `name`, atomically (replacing an older one of that name), under the
+    // lock. Return a note when the baseline it replaces was saved at or after `document` was
+    // created (by another run, while this one measured): the last save wins, but says so.
+    std::optional<std::string> save(std::string_view name,
+                                    const core::ResultsDocument& document) const;
 
     // Store `document` as `name` after checking that it can be a baseline: an interrupted run
     // never can; one with failed or timed-out benchmarks only with `AllowFailed::yes` (skipped
-    // benchmarks are fine). Throws Error(usage) saying why not.
-    void save_checked(std::string_view name,
-                      const core::ResultsDocument& document,
-                      AllowFailed allow_failed) const;
+    // benchmarks are fine). Throws Error(usage) saying why not; returns what `save` returns.
+    std::optional<std::string> save_checked(std::string_view name,
+                                            const core::ResultsDocument& document,
+                                            AllowFailed allow_failed) const;
 
-    // Describe every stored baseline; unreadable ones throw Error(usage) naming the file.
-    std::vector<BaselineInfo> list() const;
+    // Describe every stored baseline that can be read; name each file that cannot, with why.
+    BaselineListing list() const;
 
     // Delete baseline `name`; a missing one throws Error(usage).
     void remove(std::string_view name) const;

@@ -2,6 +2,7 @@
 #include <cli/commands.hpp>
 #include <core/version.hpp>
 #include <util/error.hpp>
+#include <util/sanitize.hpp>
 
 #include <fmt/format.h>
 
@@ -71,7 +72,7 @@ std::string unknown_subcommand(std::string_view word)
 
 int report(const Error& error)
 {
-    fmt::print(stderr, "perfgate: error: {}\n", error.what());
+    fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
     return static_cast<int>(error.code());
 }
 
@@ -103,7 +104,7 @@ int run_handler(const Handler& handler)
         fmt::print(stderr,
                    "perfgate: internal error: {}\nthis is a bug in perfgate; please report it with "
                    "the command line and input that caused it\n",
-                   error.what());
+                   util::sanitize_lines(error.what()));
         return static_cast<int>(ExitCode::internal);
     }
 }
@@ -141,10 +142,11 @@ int main(int argc, char** argv)
         if (error.get_exit_code() == 0) {
             return app.exit(error); // --help, --version
         }
-        fmt::print(stderr, "perfgate: error: {}\n", error.what());
+        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
         fmt::print(stderr,
                    "run 'perfgate {}--help' for usage\n",
-                   argc > 1 && argv[1][0] != '-' ? fmt::format("{} ", argv[1]) : "");
+                   argc > 1 && argv[1][0] != '-' ? util::sanitize(fmt::format("{} ", argv[1]))
+                                                 : "");
         return static_cast<int>(ExitCode::usage);
     }
 

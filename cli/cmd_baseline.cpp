@@ -5,7 +5,9 @@
 #include <reporters/run_table.hpp>
 #include <runners/importers.hpp>
 #include <util/error.hpp>
+#include <util/sanitize.hpp>
 #include <util/text_table.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -22,9 +24,20 @@ struct BaselineOptions
     bool allow_failed = false;
 };
 
+// Print a note of perfgate's on stderr.
+void note(const std::string& text)
+{
+    fmt::print(stderr, "perfgate: {}\n", util::sanitize(text));
+}
+
+// Return the baselines of the project, once what killed runs left behind is removed (and said).
 baselines::BaselineStore store_of(const core::Config& config)
 {
-    return baselines::BaselineStore(core::Workspace(config.root).baselines_directory());
+    const core::Workspace workspace(config.root);
+    for (const auto& line : workspace.remove_leftovers()) {
+        note(line);
+    }
+    return baselines::BaselineStore(workspace.baselines_directory());
 }
 
 int save(const BaselineOptions& options)
@@ -38,14 +51,18 @@ int save(const BaselineOptions& options)
         fail(ExitCode::usage, "no run to save: run 'perfgate run' first, or name a results file");
     }
     const auto document = runners::load_any_results(source);
-    store_of(config).save_checked(options.name,
-                                  document,
-                                  options.allow_failed ? baselines::AllowFailed::yes
-                                                       : baselines::AllowFailed::no);
-    fmt::print("saved {} benchmarks from {} as baseline '{}'\n",
-               document.benchmarks.size(),
-               source.string(),
-               options.name);
+    const auto replaced = store_of(config).save_checked(
+        options.name,
+        document,
+        options.allow_failed ? baselines::AllowFailed::yes : baselines::AllowFailed::no);
+    if (replaced) {
+        note(*replaced);
+    }
+    fmt::print("{}\n",
+               util::sanitize(fmt::format("saved {} benchmarks from {} as baseline '{}'",
+                                          document.benchmarks.size(),
+                                          source.string(),
+                                          options.name)));
     return 0;
 }
 
@@ -54,12 +71,19 @@ int list(const BaselineOptions& options)
     const auto config = core::load_project_config(options.config);
     util::TextTable table(
         {{"Baseline"}, {"Created"}, {"Commit"}, {"Benchmarks", util::TextTable::Align::right}});
-    for (const auto& info : store_of(config).list()) {
-        table.add_row(
-            {info.name, info.created, info.commit.substr(0, 12), std::to_string(info.benchmarks)});
+    const auto listing = store_of(config).list();
+    for (const auto& info : listing.baselines) {
+        table.add_row({util::sanitize(info.name),
+                       util::sanitize(info.created),
+                       util::sanitize(util::cut_bytes(info.commit, 12)),
+                       std::to_string(info.benchmarks)});
     }
     fmt::print("{}", table.render());
-    return 0;
+    // Note: the readable ones are listed all the same; the exit code tells scripts.
+    for (const auto& error : listing.errors) {
+        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));
+    }
+    return listing.errors.empty() ? 0 : static_cast<int>(ExitCode::usage);
 }
 
 int show(const BaselineOptions& options)
@@ -67,20 +91,22 @@ int show(const BaselineOptions& options)
     const auto config = core::load_project_config(options.config);
     const auto document = store_of(config).load(options.name);
     const auto& environment = document.environment;
-    fmt::print("baseline '{}': created {}, perfgate {}\n",
-               options.name,
-               document.created,
-               document.perfgate_version);
-    fmt::print("machine: {} ({}, {} x {})\n",
-               environment.host,
-               environment.os,
-               environment.cpus,
-               environment.cpu);
+    // Note: everything shown comes from the file, which anyone may have written.
+    const auto line = [](const std::string& text) { fmt::print("{}\n", util::sanitize(text)); };
+    line(fmt::format("baseline '{}': created {}, perfgate {}",
+                     options.name,
+                     document.created,
+                     document.perfgate_version));
+    line(fmt::format("machine: {} ({}, {} x {})",
+                     environment.host,
+                     environment.os,
+                     environment.cpus,
+                     environment.cpu));
     if (environment.git) {
-        fmt::print("git: {} on {}{}\n",
-                   environment.git->commit,
-                   environment.git->branch,
-                   environment.git->dirty ? " (dirty)" : "");
+        line(fmt::format("git: {} on {}{}",
+                         environment.git->commit,
+                         environment.git->branch,
+                         environment.git->dirty ? " (dirty)" : ""));
     }
     reporters::RunTableOptions table;
     table.metric = config.run.metric == "auto" ? "wall" : config.run.metric;
@@ -92,7 +118,7 @@ int remove(const BaselineOptions& options)
 {
     const auto config = core::load_project_config(options.config);
     store_of(config).remove(options.name);
-    fmt::print("deleted baseline '{}'\n", options.name);
+    fmt::print("deleted baseline '{}'\n", util::sanitize(options.name));
     return 0;
 }
 

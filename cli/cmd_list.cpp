@@ -1,6 +1,7 @@
 #include <cli/commands.hpp>
 #include <core/config.hpp>
 #include <runners/plan.hpp>
+#include <util/sanitize.hpp>
 #include <util/shell_words.hpp>
 #include <util/text_table.hpp>
 
@@ -74,19 +75,28 @@ int list(const ListOptions& options)
             json["skipped"].push_back(
                 {{"path", shown(skipped.path, root)}, {"reason", skipped.reason}});
         }
-        fmt::print("{}\n", json.dump(2));
+        // Note: ASCII only, so that no control character or bidi override reaches a terminal;
+        // "##[" can only be inside a string, where "\u005b" is the same "[": the JSON stays
+        // equal and cannot start a workflow command in a CI log.
+        auto text = json.dump(2, ' ', true, nlohmann::ordered_json::error_handler_t::replace);
+        for (auto at = text.find("##["); at != std::string::npos; at = text.find("##[", at)) {
+            text.replace(at + 2, 1, "\\u005b");
+        }
+        fmt::print("{}\n", text);
         return 0;
     }
 
     util::TextTable table({{"Benchmark"}, {"Source"}, {"Executable or command"}});
     for (auto& row : rows) {
-        table.add_row({row.id, row.source, row.what});
+        table.add_row({util::sanitize(row.id), row.source, util::sanitize(row.what)});
     }
     fmt::print("{}", table.render());
     if (!plan.skipped.empty()) {
         fmt::print("\nSkipped:\n");
         for (const auto& skipped : plan.skipped) {
-            fmt::print("  {}: {}\n", shown(skipped.path, root), skipped.reason);
+            fmt::print(
+                "  {}\n",
+                util::sanitize(fmt::format("{}: {}", shown(skipped.path, root), skipped.reason)));
         }
     }
     return 0;

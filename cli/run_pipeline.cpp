@@ -18,6 +18,7 @@
 #include <util/error.hpp>
 #include <util/file.hpp>
 #include <util/process.hpp>
+#include <util/sanitize.hpp>
 #include <util/shell_words.hpp>
 #include <util/terminal.hpp>
 
@@ -164,7 +165,10 @@ void print_commands(const runners::RunPlan& plan, const runners::ShellChoice& sh
 {
     for (const auto& benchmark : plan.commands) {
         const auto [argv, used_shell] = runners::resolve_command(benchmark.command, shell);
-        fmt::print(stderr, "perfgate: '{}' runs {}\n", benchmark.id, util::join_shell_words(argv));
+        fmt::print(stderr,
+                   "{}\n",
+                   util::sanitize(fmt::format(
+                       "perfgate: '{}' runs {}", benchmark.id, util::join_shell_words(argv))));
     }
 }
 
@@ -191,10 +195,12 @@ int report_broken(const core::ResultsDocument& document)
     for (const auto& result : document.benchmarks) {
         if (result.status == core::Status::failed || result.status == core::Status::timeout) {
             fmt::print(stderr,
-                       "perfgate: error: benchmark '{}' {}: {}\n",
-                       result.id,
-                       result.status == core::Status::timeout ? "timed out" : "failed",
-                       result.message);
+                       "perfgate: error: {}\n",
+                       util::sanitize(fmt::format(
+                           "benchmark '{}' {}: {}",
+                           result.id,
+                           result.status == core::Status::timeout ? "timed out" : "failed",
+                           result.message)));
             ++broken;
         }
     }
@@ -433,6 +439,9 @@ Setup prepare(const RunRequest& request)
         static_cast<void>(core::parse_duration(request.max_time));
     }
     const core::Workspace workspace(setup.config.root);
+    for (const auto& line : workspace.remove_leftovers()) {
+        fmt::print(stderr, "perfgate: {}\n", util::sanitize(line));
+    }
     const baselines::BaselineStore store(workspace.baselines_directory());
     if (request.against.empty() && request.reference.empty()) {
         setup.baseline = load_baseline(request, setup.config, workspace, store);
@@ -498,13 +507,16 @@ int run_pipeline(const RunRequest& request)
     int exit_code = static_cast<int>(ExitCode::passed);
     if (!request.save_baseline.empty()) {
         try {
-            store.save_checked(request.save_baseline,
-                               document,
-                               request.allow_failed ? baselines::AllowFailed::yes
-                                                    : baselines::AllowFailed::no);
+            const auto replaced = store.save_checked(
+                request.save_baseline,
+                document,
+                request.allow_failed ? baselines::AllowFailed::yes : baselines::AllowFailed::no);
+            if (replaced) {
+                fmt::print(stderr, "perfgate: {}\n", util::sanitize(*replaced));
+            }
             fmt::print(stderr, "saved as baseline '{}'\n", request.save_baseline);
         } catch (const Error& error) {
-            fmt::print(stderr, "perfgate: error: {}\n", error.what());
+            fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
             exit_code = static_cast<int>(error.code());
         }
     }
@@ -534,7 +546,7 @@ int run_pipeline(const RunRequest& request)
         auto comparison = compare_measured(setup, measured, *baseline);
         comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
         if (ad_hoc && !silent) {
-            fmt::print("\ncompared with {}:\n", comparison.baseline.label);
+            fmt::print("\ncompared with {}:\n", util::sanitize(comparison.baseline.label));
         }
         const int gate = silent ? (write_report_files(comparison, request.report, run_directory),
                                    static_cast<int>(comparison.gate.exit_code))
@@ -543,7 +555,7 @@ int run_pipeline(const RunRequest& request)
         exit_code = gate != 0 ? gate : exit_code;
     } else {
         for (const auto& warning : warnings) {
-            fmt::print(stderr, "warning: {}\n", warning);
+            fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
         }
         // Note: without a baseline the report files still come, every benchmark "new".
         write_report_files(

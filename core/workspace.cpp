@@ -5,7 +5,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <string_view>
 
 namespace perfgate::core {
 
@@ -49,6 +51,68 @@ std::filesystem::path Workspace::save_run(const ResultsDocument& document) const
     save_results(document, directory / "results.json");
     set_last_run(directory);
     return directory;
+}
+
+} // namespace perfgate::core
+
+namespace perfgate::core {
+namespace {
+
+// True for a run folder's name: a UTC stamp `20261122T050000Z`, maybe with a suffix `-2`.
+bool is_run_name(std::string_view name)
+{
+    const auto digits = [](std::string_view text) {
+        return !text.empty() &&
+               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (name.size() < 16 || !digits(name.substr(0, 8)) || name[8] != 'T' ||
+        !digits(name.substr(9, 6)) || name[15] != 'Z') {
+        return false;
+    }
+    return name.size() == 16 || (name[16] == '-' && digits(name.substr(17)));
+}
+
+} // namespace
+
+std::vector<std::string> Workspace::remove_leftovers() const
+{
+    namespace fs = std::filesystem;
+    std::vector<std::string> lines;
+    const auto remove_temporaries = [&](const fs::path& directory) {
+        for (const auto& path : util::remove_stale_temporaries(directory, k_leftover_age)) {
+            lines.push_back(
+                fmt::format("removed '{}', left by a write that was killed", path.string()));
+        }
+    };
+    remove_temporaries(m_directory);
+    remove_temporaries(baselines_directory());
+
+    // A run folder is created when its results are saved, results.json first: one without it
+    // is what a killed save left, holding at most the temporary file of that write.
+    std::error_code error;
+    for (fs::directory_iterator it(m_directory / "runs", error), end; !error && it != end;
+         it.increment(error)) {
+        const auto& run = it->path();
+        std::error_code entry_error;
+        if (!it->is_directory(entry_error) || it->is_symlink(entry_error) ||
+            !is_run_name(run.filename().string())) {
+            continue;
+        }
+        // Note: judged before its temporaries go, which makes the folder look changed.
+        const bool abandoned =
+            !fs::exists(run / "results.json", entry_error) && util::older_than(run, k_leftover_age);
+        remove_temporaries(run);
+        if (!abandoned) {
+            continue;
+        }
+        // Note: rmdir removes only an empty folder: anything someone put there stays.
+        if (::rmdir(run.c_str()) == 0) {
+            lines.push_back(
+                fmt::format("removed the run folder '{}': it has no results (the run was killed)",
+                            run.string()));
+        }
+    }
+    return lines;
 }
 
 } // namespace perfgate::core

@@ -2,11 +2,18 @@
 
 #include <core/results.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace perfgate::core {
 
-// The `.perfgate/` folder of a project (docs/formats.md).
+// How long a temporary file or a run folder without results must have been left alone before
+// it counts as the leftover of a killed perfgate: a live one finishes its write within moments.
+inline constexpr std::chrono::seconds k_leftover_age{60};
+
+// The `.perfgate/` folder of a project: baselines, runs and the latest run (docs/formats.md).
 class Workspace
 {
 public:
@@ -27,6 +34,12 @@ public:
 
     // The folder of the latest run (`.perfgate/last`).
     std::filesystem::path last_run() const { return m_directory / "last"; }
+
+    // Remove what killed runs and saves left behind, older than `k_leftover_age`: temporary
+    // files of atomic writes (in `.perfgate/`, `baselines/` and each run folder) and run
+    // folders that hold no results.json, only such temporaries. Nothing else is touched.
+    // Return one line per removal, for the user.
+    std::vector<std::string> remove_leftovers() const;
 
 private:
     std::filesystem::path m_directory;

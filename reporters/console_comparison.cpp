@@ -1,6 +1,7 @@
 #include <reporters/comparison_text.hpp>
 #include <reporters/console_comparison.hpp>
 #include <reporters/value_text.hpp>
+#include <util/sanitize.hpp>
 #include <util/text_table.hpp>
 
 #include <fmt/color.h>
@@ -67,55 +68,58 @@ std::string render_console_comparison(const baselines::Comparison& comparison, b
     }
     util::TextTable table(std::move(columns));
     for (const auto* entry : entries) {
+        // Note: each cell is sanitised before it is coloured, so perfgate's colours stay codes.
         std::vector<std::string> row{
-            entry->id,
-            metric_text(*entry),
-            baseline_text(*entry),
-            current_text(*entry),
+            util::sanitize(entry->id),
+            util::sanitize(metric_text(*entry)),
+            util::sanitize(baseline_text(*entry)),
+            util::sanitize(current_text(*entry)),
             entry->change ? format_change(*entry->change) : "-",
             interval_text(*entry),
             entry->p_value ? fmt::format("{:.3f}", *entry->p_value) : "-",
             color ? fmt::format(style_of(*entry), "{}", console_verdict(*entry))
                   : console_verdict(*entry)};
         if (budgets) {
-            row.push_back(budget_text(*entry));
+            row.push_back(util::sanitize(budget_text(*entry)));
         }
         table.add_row(std::move(row));
     }
+    // Every line below holds text from benchmarks and files, and none has a colour of its own.
+    const auto line = [](std::string_view text) { return util::sanitize(text) + '\n'; };
 
     std::string out = color ? table.render("\x1b[1m", "\x1b[0m") : table.render();
     out += '\n';
     for (const auto* entry : entries) {
         if (entry->verdict == Verdict::failed) {
-            out += fmt::format("failed: '{}': {}\n", entry->id, entry->message);
+            out += line(fmt::format("failed: '{}': {}", entry->id, entry->message));
         } else if (entry->verdict == Verdict::skipped) {
-            out += fmt::format("skipped: '{}': {}\n", entry->id, entry->message);
+            out += line(fmt::format("skipped: '{}': {}", entry->id, entry->message));
         }
     }
     const auto notes = note_lines(comparison);
     for (std::size_t i = 0; i < notes.size() && i < k_max_notes; ++i) {
-        out += fmt::format("note: {}\n", notes[i]);
+        out += line(fmt::format("note: {}", notes[i]));
     }
     if (notes.size() > k_max_notes) {
         out += fmt::format("note: … and {} more notes in comparison.json\n",
                            notes.size() - k_max_notes);
     }
     out += counts_line(comparison.totals) + '\n';
-    for (const auto& line : judged_metric_lines(comparison)) {
-        out += fmt::format("judged: {}\n", line);
+    for (const auto& judged : judged_metric_lines(comparison)) {
+        out += line(fmt::format("judged: {}", judged));
     }
     if (comparison.geomean_change) {
         out += fmt::format("geometric mean of changes: {}\n",
                            format_change(*comparison.geomean_change));
     }
     for (const auto& warning : comparison.warnings) {
-        out += fmt::format("warning: {}\n", warning);
+        out += line(fmt::format("warning: {}", warning));
     }
-    const auto line = gate_line(comparison);
+    const auto gate = gate_line(comparison);
     const auto style = comparison.gate.exit_code == ExitCode::passed
                            ? fmt::fg(fmt::color::green) | fmt::emphasis::bold
                            : fmt::fg(fmt::color::red) | fmt::emphasis::bold;
-    out += (color ? fmt::format(style, "{}", line) : line) + '\n';
+    out += (color ? fmt::format(style, "{}", gate) : gate) + '\n';
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include <reporters/github.hpp>
 #include <reporters/value_text.hpp>
 #include <util/error.hpp>
+#include <util/sanitize.hpp>
 
 #include <fmt/format.h>
 
@@ -48,7 +49,7 @@ std::string escape_command_message(std::string_view text)
             out += c;
         }
     }
-    return out;
+    return util::sanitize(out);
 }
 
 std::string escape_command_property(std::string_view text)

@@ -16,7 +16,8 @@ std::string github_annotations(const baselines::Comparison& comparison);
 // otherwise do nothing. Throws Error naming the file when it cannot be written.
 void write_step_summary(const std::string& markdown);
 
-// Return `text` escaped as the message of a workflow command: % \r \n as %25 %0D %0A.
+// Return `text` escaped as the message of a workflow command: % \r \n as %25 %0D %0A, then
+// sanitised (util::sanitize): other control characters as visible escapes such as `\x1b`.
 std::string escape_command_message(std::string_view text);
 
 // Return `text` escaped as a workflow command property value: also : and , as %3A %2C.

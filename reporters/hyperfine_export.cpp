@@ -1,6 +1,7 @@
 #include <core/stats.hpp>
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/run_table.hpp>
+#include <util/sanitize.hpp>
 
 #include <fmt/format.h>
 
@@ -21,20 +22,27 @@ double mean_of(const core::BenchmarkResult& result, std::string_view name)
     return samples != nullptr ? core::summarize(*samples).mean : 0.0;
 }
 
-// Return `text` as Markdown inline code that survives pipes and backticks in it.
+// Return `text` as Markdown inline code on one line that survives pipes and backticks in it:
+// sanitised (no line break, control character or workflow command), fenced by a run of
+// backticks longer than any inside.
 std::string markdown_code(std::string_view text)
 {
     std::string escaped;
-    for (char c : text) {
+    std::size_t run = 0;
+    std::size_t longest = 0;
+    for (char c : util::sanitize(text)) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
         if (c == '|') {
             escaped += "\\|";
         } else {
             escaped += c;
         }
     }
-    const std::string fence = text.find('`') == std::string_view::npos ? "`" : "`` ";
-    const std::string close = fence == "`" ? "`" : " ``";
-    return fence + escaped + close;
+    const std::string fence(longest + 1, '`');
+    // Note: a space keeps a backtick at either end from joining the fence.
+    const std::string pad = longest > 0 ? " " : "";
+    return fence + pad + escaped + pad + fence;
 }
 
 } // namespace

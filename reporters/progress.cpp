@@ -3,6 +3,9 @@
 #include <reporters/run_table.hpp>
 #include <reporters/value_text.hpp>
 #include <util/clock.hpp>
+#include <util/sanitize.hpp>
+#include <util/text_table.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -16,6 +19,7 @@ namespace {
 constexpr double k_redraw_interval = 0.1; // seconds between redraws of the bars
 constexpr std::size_t k_max_bars = 12;    // more benchmarks than this show as a count
 constexpr int k_bar_width = 24;
+constexpr std::size_t k_id_width = 40; // characters of an id shown beside its bar
 
 std::string bar(int done, int planned)
 {
@@ -48,13 +52,13 @@ void ProgressDisplay::progressed(const core::RunProgress& progress)
         m_lines.push_back({progress.id, {}});
         line = m_lines.end() - 1;
     }
-    line->text =
+    line->text = util::sanitize(
         fmt::format("{} {:>4}/{:<4} {:>7}  median {}",
                     bar(progress.runs, progress.planned),
                     progress.runs,
                     progress.planned,
                     format_value(progress.elapsed, "s", std::nullopt),
-                    format_value(core::median(progress.samples), progress.unit, std::nullopt));
+                    format_value(core::median(progress.samples), progress.unit, std::nullopt)));
     redraw(true);
 }
 
@@ -79,7 +83,10 @@ void ProgressDisplay::finished(const core::BenchmarkResult& result)
                         metric->samples.size(),
                         format_value(core::median(metric->samples), metric->unit, std::nullopt));
     }
-    fmt::print(m_stream, "[{}/{}] {}: {}\n", m_finished, m_total, result.id, detail);
+    fmt::print(
+        m_stream,
+        "{}\n",
+        util::sanitize(fmt::format("[{}/{}] {}: {}", m_finished, m_total, result.id, detail)));
     std::fflush(m_stream);
 }
 
@@ -114,13 +121,16 @@ void ProgressDisplay::redraw(bool force)
         out += "\x1b[1A\x1b[2K";
     }
     const std::size_t shown = std::min(m_lines.size(), k_max_bars);
+    // Note: an id is sanitised before it is cut, and cut on a character, never inside one.
+    std::vector<std::string> ids;
     std::size_t id_width = 0;
     for (std::size_t i = 0; i < shown; ++i) {
-        id_width = std::max(id_width, std::min<std::size_t>(m_lines[i].id.size(), 40));
+        ids.push_back(util::shorten(util::sanitize(m_lines[i].id), k_id_width));
+        id_width = std::max(id_width, util::display_width(ids.back()));
     }
     for (std::size_t i = 0; i < shown; ++i) {
-        std::string id = m_lines[i].id.substr(0, 40);
-        id.resize(id_width, ' ');
+        std::string id = std::move(ids[i]);
+        id.append(id_width - util::display_width(id), ' ');
         const auto styled = m_color ? fmt::format(fmt::emphasis::bold, "{}", id) : id;
         out += fmt::format("{}  {}\n", styled, m_lines[i].text);
     }

@@ -1,6 +1,7 @@
 #include <core/stats.hpp>
 #include <reporters/run_table.hpp>
 #include <reporters/value_text.hpp>
+#include <util/sanitize.hpp>
 #include <util/text_table.hpp>
 
 #include <fmt/color.h>
@@ -76,11 +77,13 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         if (metric == nullptr && !result.metrics.empty()) {
             metric = &result.metrics.front();
         }
-        std::vector<std::string> row{result.id};
+        // Note: cells are sanitised one by one, so that perfgate's own colours stay codes.
+        const auto id = util::sanitize(result.id);
+        std::vector<std::string> row{id};
         if (metric != nullptr && !metric->samples.empty()) {
             const auto s = core::summarize(metric->samples);
             const auto unit = display_unit(s.median, metric->unit, options.unit);
-            auto value = [&](double v) { return format_in(v, metric->unit, unit); };
+            auto value = [&](double v) { return util::sanitize(format_in(v, metric->unit, unit)); };
             row.push_back(paint(value(s.median), fmt::emphasis::bold));
             row.push_back(fmt::format("{} ± {}", value(s.mean), value(s.stddev)));
             row.push_back(fmt::format("{} … {}", value(s.min), value(s.max)));
@@ -97,7 +100,7 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         }
         if (result.status != core::Status::ok) {
             // Note: the reason is printed once, as an error, by the caller.
-            row[0] = paint(result.id, fmt::fg(fmt::color::red));
+            row[0] = paint(id, fmt::fg(fmt::color::red));
             row[4] = paint(std::string(core::to_string(result.status)), fmt::fg(fmt::color::red));
         }
         table.add_row(std::move(row));
@@ -111,12 +114,14 @@ std::string render_shell_notes(const std::vector<core::BenchmarkResult>& results
     for (const auto& result : results) {
         if (!result.shell.empty() && result.shell_startup_seconds &&
             result.status == core::Status::ok) {
-            notes +=
-                fmt::format("note: '{}' ran under {} -c; the shell's own start-up ({} median) "
-                            "is included in its times (use an argv or -N to run it directly)\n",
-                            result.id,
-                            result.shell,
-                            core::format_time(*result.shell_startup_seconds));
+            notes += util::sanitize(
+                         fmt::format("note: '{}' ran under {} -c; the shell's own start-up ({} "
+                                     "median) is included in its times (use an argv or -N to run "
+                                     "it directly)",
+                                     result.id,
+                                     result.shell,
+                                     core::format_time(*result.shell_startup_seconds))) +
+                     '\n';
         }
     }
     return notes;

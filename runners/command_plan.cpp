@@ -3,6 +3,10 @@
 #include <util/error.hpp>
 #include <util/shell_words.hpp>
 
+#include <fmt/format.h>
+
+#include <limits>
+
 namespace perfgate::runners {
 namespace {
 
@@ -34,6 +38,16 @@ std::optional<CommandLine> as_line(const std::optional<std::string>& text,
     return CommandLine{{}, substitute(*text, values)};
 }
 
+// Return "'NAME' (N values)" for each parameter.
+std::vector<std::string> parameter_sizes(const std::vector<Parameter>& parameters)
+{
+    std::vector<std::string> sizes;
+    for (const auto& parameter : parameters) {
+        sizes.push_back(fmt::format("'{}' ({} values)", parameter.name, parameter.values.size()));
+    }
+    return sizes;
+}
+
 } // namespace
 
 std::vector<CommandBenchmark> plan_ad_hoc(const AdHocCommands& commands, const Hooks& hooks)
@@ -44,6 +58,17 @@ std::vector<CommandBenchmark> plan_ad_hoc(const AdHocCommands& commands, const H
              "--command-name was given {} times for {} commands",
              commands.names.size(),
              count);
+    }
+    // Note: counted before anything is built, so that a huge plan is refused at once.
+    if (const auto planned = count_benchmarks(commands.parameters, count);
+        !commands.parameters.empty() && planned > k_max_parameter_benchmarks) {
+        fail(ExitCode::usage,
+             "{} command(s) × {} would make {} benchmarks; at most {} can come from parameters",
+             count,
+             fmt::join(parameter_sizes(commands.parameters), " × "),
+             planned == std::numeric_limits<std::size_t>::max() ? "too many"
+                                                                : std::to_string(planned),
+             k_max_parameter_benchmarks);
     }
     std::vector<CommandBenchmark> benchmarks;
     for (const auto& values : combinations(commands.parameters)) {

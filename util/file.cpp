@@ -1,12 +1,16 @@
 #include <util/error.hpp>
 #include <util/file.hpp>
+#include <util/process.hpp>
 #include <util/unique_fd.hpp>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <system_error>
 
 namespace perfgate::util {
@@ -172,6 +176,86 @@ void replace_symlink(const fs::path& target, const fs::path& link)
              target.string(),
              os_error(errnum));
     }
+}
+
+bool is_temporary_name(std::string_view file_name)
+{
+    // ".NAME.tmp." then mkstemp's six characters, or "PID.N".
+    const auto tmp = file_name.rfind(".tmp.");
+    if (file_name.size() < 2 || file_name.front() != '.' || tmp == std::string_view::npos ||
+        tmp < 2) {
+        return false;
+    }
+    const auto suffix = file_name.substr(tmp + 5);
+    const auto alnum = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto dot = suffix.find('.');
+    if (dot == std::string_view::npos) {
+        return suffix.size() == 6 && std::all_of(suffix.begin(), suffix.end(), alnum);
+    }
+    const auto pid = suffix.substr(0, dot);
+    const auto attempt = suffix.substr(dot + 1);
+    return !pid.empty() && !attempt.empty() && std::all_of(pid.begin(), pid.end(), digit) &&
+           std::all_of(attempt.begin(), attempt.end(), digit);
+}
+
+bool older_than(const fs::path& path, std::chrono::seconds age)
+{
+    struct stat status
+    {};
+    if (::lstat(path.c_str(), &status) != 0) {
+        return false;
+    }
+    return status.st_mtim.tv_sec + age.count() < std::time(nullptr);
+}
+
+std::vector<fs::path> remove_stale_temporaries(const fs::path& directory, std::chrono::seconds age)
+{
+    std::vector<fs::path> removed;
+    std::error_code error;
+    for (fs::directory_iterator it(directory, error), end; !error && it != end;
+         it.increment(error)) {
+        const auto& path = it->path();
+        // Note: symlink_status: a leftover temporary symlink is removed, never followed.
+        if (!is_temporary_name(path.filename().string()) ||
+            fs::is_directory(it->symlink_status(error)) || !older_than(path, age)) {
+            continue;
+        }
+        if (::unlink(path.c_str()) == 0) {
+            removed.push_back(path);
+        }
+    }
+    return removed;
+}
+
+FileLock::FileLock(const fs::path& path)
+{
+    create_parent_directories(path);
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+        fail(ExitCode::usage, "cannot open the lock file '{}': {}", path.string(), os_error(errno));
+    }
+    while (::flock(m_fd, LOCK_EX) != 0) {
+        const int errnum = errno;
+        if (errnum == EINTR && !interrupt_requested()) {
+            continue;
+        }
+        ::close(m_fd);
+        if (errnum == EINTR) {
+            fail(ExitCode::interrupted,
+                 "interrupted while waiting for the lock '{}'",
+                 path.string());
+        }
+        fail(ExitCode::usage, "cannot lock '{}': {}", path.string(), os_error(errnum));
+    }
+}
+
+FileLock::~FileLock()
+{
+    // Closing the descriptor releases the lock.
+    ::close(m_fd);
 }
 
 } // namespace perfgate::util

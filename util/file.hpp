@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace perfgate::util {
 
@@ -16,5 +18,34 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 
 // Point the symlink `link` at `target`, replacing any previous link atomically.
 void replace_symlink(const std::filesystem::path& target, const std::filesystem::path& link);
+
+// True for the name of a temporary file that `write_file_atomic` (`.NAME.tmp.XXXXXX`) or
+// `replace_symlink` (`.NAME.tmp.PID.N`) creates: what a killed write leaves behind.
+bool is_temporary_name(std::string_view file_name);
+
+// Remove the temporary files (`is_temporary_name`) directly in `directory` that were last
+// changed more than `age` ago (a live writer renames its own within moments); nothing else is
+// touched. Return the paths removed; a missing folder or a file that cannot be removed is
+// skipped.
+std::vector<std::filesystem::path> remove_stale_temporaries(const std::filesystem::path& directory,
+                                                            std::chrono::seconds age);
+
+// True when `path` (not followed if a symlink) was last changed more than `age` ago.
+bool older_than(const std::filesystem::path& path, std::chrono::seconds age);
+
+// An exclusive lock (flock) on the file `path`, created if needed, held until destroyed: other
+// processes taking it wait their turn. Throws Error(usage) naming the file when it cannot be
+// opened or locked, Error(interrupted) when SIGINT/SIGTERM/SIGHUP arrives while waiting.
+class FileLock
+{
+public:
+    explicit FileLock(const std::filesystem::path& path);
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    ~FileLock();
+
+private:
+    int m_fd = -1;
+};
 
 } // namespace perfgate::util

@@ -3,12 +3,14 @@
 #include <util/process.hpp>
 #include <util/unique_fd.hpp>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <poll.h>
-#include <spawn.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,8 +19,10 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,14 +67,15 @@ struct Stream
     std::string* sink = nullptr;
     std::size_t limit = 0;
 
-    // Set up the child's descriptor `target` (1 or 2) for `mode`.
-    void wire(posix_spawn_file_actions_t& actions, int target, Output mode)
+    // Return the descriptor the child gets as its stream for `mode`: /dev/null, -1 for
+    // perfgate's own, or the write end of a new pipe.
+    int wire(Output mode)
     {
         if (mode == Output::discard) {
-            posix_spawn_file_actions_adddup2(&actions, dev_null(), target);
+            return dev_null();
         }
         if (mode != Output::capture) {
-            return;
+            return -1;
         }
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -79,8 +84,7 @@ struct Stream
         read_end.reset(fds[0]);
         write_end.reset(fds[1]);
         ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
-        // Note: dup2 clears O_CLOEXEC on the child's copy only.
-        posix_spawn_file_actions_adddup2(&actions, fds[1], target);
+        return fds[1];
     }
 
     bool open() const { return read_end.get() >= 0; }
@@ -120,28 +124,20 @@ struct Stream
     }
 };
 
-class SpawnSetup
+// Signals perfgate handles or ignores: the child gets their default action back.
+constexpr std::array k_reset_signals{SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT};
+
+// Everything the cloned child does before it becomes the program, prepared by perfgate: until
+// execve the child shares perfgate's memory, so it must not allocate or change shared state.
+struct ChildPlan
 {
-public:
-    SpawnSetup()
-    {
-        posix_spawn_file_actions_init(&m_actions);
-        posix_spawnattr_init(&m_attr);
-    }
-    SpawnSetup(const SpawnSetup&) = delete;
-    SpawnSetup& operator=(const SpawnSetup&) = delete;
-    ~SpawnSetup()
-    {
-        posix_spawn_file_actions_destroy(&m_actions);
-        posix_spawnattr_destroy(&m_attr);
-    }
-
-    posix_spawn_file_actions_t& actions() { return m_actions; }
-    posix_spawnattr_t& attr() { return m_attr; }
-
-private:
-    posix_spawn_file_actions_t m_actions{};
-    posix_spawnattr_t m_attr{};
+    std::vector<std::string> paths; // execve each in turn, as execvp searches PATH
+    std::vector<char*> argv;        // null-terminated
+    std::array<int, 3> fds{};       // the child's stdin, stdout, stderr; -1: perfgate's own
+    const char* working_directory = nullptr;
+    char** environment = environ; // null-terminated "NAME=value" strings
+    pid_t parent = 0;
+    volatile int error = 0; // set by the child: why it could not become the program
 };
 
 // Return perfgate's environment with `overrides` set, as "NAME=value" strings.
@@ -160,9 +156,178 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
     return entries;
 }
 
-int pidfd_open(pid_t pid)
+// Return the programs `name` may be, in execvp's order: itself when it has a '/', else each
+// folder of PATH (an empty entry meaning the working directory).
+std::vector<std::string> candidate_paths(const std::string& name)
 {
-    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+    if (name.find('/') != std::string::npos) {
+        return {name};
+    }
+    const char* path = std::getenv("PATH");
+    const std::string_view folders = path != nullptr ? path : "/bin:/usr/bin";
+    std::vector<std::string> paths;
+    for (std::size_t start = 0; start <= folders.size();) {
+        auto end = folders.find(':', start);
+        end = end == std::string_view::npos ? folders.size() : end;
+        const auto folder = folders.substr(start, end - start);
+        paths.push_back(folder.empty() ? name : fmt::format("{}/{}", folder, name));
+        start = end + 1;
+    }
+    return paths;
+}
+
+// The child's side of spawning: a new process group, default signal handling, death with
+// perfgate, the three streams, the working directory, then the program.
+int child_main(void* argument)
+{
+    auto& plan = *static_cast<ChildPlan*>(argument);
+    const auto give_up = [&plan](int errnum) {
+        plan.error = errnum;
+        ::_exit(127);
+    };
+    struct sigaction default_action
+    {};
+    default_action.sa_handler = SIG_DFL;
+    for (const int sig : k_reset_signals) {
+        ::sigaction(sig, &default_action, nullptr);
+    }
+    if (::setpgid(0, 0) != 0 || ::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) {
+        give_up(errno);
+    }
+    // Note: had perfgate died before prctl, the signal would never come.
+    if (::getppid() != plan.parent) {
+        ::_exit(127);
+    }
+    for (int target = 0; target < 3; ++target) {
+        const int fd = plan.fds[static_cast<std::size_t>(target)];
+        // Note: dup2 onto itself would keep O_CLOEXEC, so clear it instead.
+        if (fd >= 0 && (fd == target ? ::fcntl(fd, F_SETFD, 0) : ::dup2(fd, target)) < 0) {
+            give_up(errno);
+        }
+    }
+    if (plan.working_directory != nullptr && ::chdir(plan.working_directory) != 0) {
+        give_up(errno);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    int error = ENOENT;
+    for (const auto& path : plan.paths) {
+        ::execve(path.c_str(), plan.argv.data(), plan.environment);
+        if (errno == EACCES) {
+            error = EACCES;
+        } else if (errno != ENOENT && errno != ENOTDIR) {
+            error = errno;
+            break;
+        }
+    }
+    give_up(error);
+    return 127;
+}
+
+// Return the top of the stack the child runs on until execve (perfgate is suspended meanwhile).
+void* child_stack_top()
+{
+    constexpr std::size_t k_size = 256 * 1024;
+    static void* const top = [] {
+        void* base = ::mmap(nullptr,
+                            k_size,
+                            PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK,
+                            -1,
+                            0);
+        return base == MAP_FAILED ? nullptr : static_cast<char*>(base) + k_size;
+    }();
+    if (top == nullptr) {
+        fail(ExitCode::measurement, "cannot allocate a stack to start a child process");
+    }
+    return top;
+}
+
+// Start the child of `plan`; return its pid and a pidfd, or pid -1 with errno set. Like
+// posix_spawn, but the child can ask to be killed when perfgate dies (which posix_spawn cannot):
+// clone(CLONE_VM | CLONE_VFORK) shares memory until execve, so it costs no copy of perfgate.
+std::pair<pid_t, int> spawn(ChildPlan& plan)
+{
+    void* stack = child_stack_top();
+    plan.parent = ::getpid();
+    // Note: no signal handler of perfgate's may run in the child before it resets them.
+    sigset_t all;
+    sigset_t previous;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+    int pidfd = -1;
+    const pid_t pid =
+        ::clone(child_main, stack, CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &plan, &pidfd);
+    const int errnum = errno;
+    ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    errno = errnum;
+    return {pid, pidfd};
+}
+
+// Return the pids of perfgate's children, read from /proc (orphans re-parented to perfgate).
+std::vector<pid_t> children()
+{
+    std::vector<pid_t> pids;
+    const std::unique_ptr<DIR, int (*)(DIR*)> proc(::opendir("/proc"), ::closedir);
+    if (!proc) {
+        return pids;
+    }
+    const pid_t self = ::getpid();
+    while (const dirent* entry = ::readdir(proc.get())) {
+        char* end = nullptr;
+        const long pid = std::strtol(entry->d_name, &end, 10);
+        if (pid <= 0 || *end != '\0') {
+            continue;
+        }
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse after the
+        // last ')'.
+        UniqueFd stat(::open(fmt::format("/proc/{}/stat", pid).c_str(), O_RDONLY | O_CLOEXEC));
+        std::array<char, 512> buffer{};
+        const ssize_t size =
+            stat.get() < 0 ? -1 : ::read(stat.get(), buffer.data(), buffer.size() - 1);
+        const std::string_view text(buffer.data(), size > 0 ? static_cast<std::size_t>(size) : 0);
+        const auto close = text.rfind(')');
+        if (close == std::string_view::npos || close + 4 >= text.size()) {
+            continue;
+        }
+        if (std::strtol(text.data() + close + 4, nullptr, 10) == self) {
+            pids.push_back(static_cast<pid_t>(pid));
+        }
+    }
+    return pids;
+}
+
+// Make perfgate the child subreaper of what it starts, once: an orphaned descendant (its parent
+// exited) is re-parented to perfgate instead of init, so that it can be killed and reaped.
+void adopt_orphans()
+{
+    static const bool adopted = ::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
+    static_cast<void>(adopted);
+}
+
+// Kill and reap what is left of a run after its leader was reaped: the rest of process group
+// `group` (killed before, now dying) and every child of perfgate, which as the child subreaper
+// adopts the orphans of a run (background processes, setsid() daemons). Gives up after about a
+// second (a process stuck in the kernel).
+void kill_leftovers(pid_t group)
+{
+    constexpr int k_rounds = 1000;
+    for (int round = 0; round < k_rounds; ++round) {
+        pid_t reaped = 0;
+        while ((reaped = ::waitpid(-1, nullptr, WNOHANG)) > 0) {
+        }
+        if (reaped == 0) {
+            for (const pid_t child : children()) {
+                ::kill(child, SIGKILL);
+            }
+        }
+        if (reaped != 0 && ::kill(-group, 0) != 0) {
+            return;
+        }
+        const timespec pause{0, 1'000'000};
+        ::nanosleep(&pause, nullptr);
+    }
 }
 
 // Wait until the child's pidfd is readable, capturing output, enforcing the deadline and
@@ -247,42 +412,23 @@ ProcessResult run_process(const SpawnOptions& options)
         return result;
     }
 
-    SpawnSetup setup;
-    auto& actions = setup.actions();
-    posix_spawn_file_actions_adddup2(&actions, dev_null(), 0);
+    adopt_orphans();
     Stream out;
     Stream err;
     out.sink = &result.out;
     err.sink = &result.err;
     out.limit = err.limit = options.capture_limit;
-    out.wire(actions, 1, options.out);
-    err.wire(actions, 2, options.err);
-    if (options.working_directory) {
-        posix_spawn_file_actions_addchdir_np(&actions, options.working_directory->c_str());
-    }
-
-    // The child leads a new process group (so a timeout can kill all it started) with default
-    // signal dispositions and an empty mask, whatever perfgate itself has set.
-    auto& attr = setup.attr();
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    for (int sig : {SIGINT, SIGTERM, SIGPIPE, SIGQUIT, SIGHUP}) {
-        sigaddset(&defaults, sig);
-    }
-    sigset_t empty;
-    sigemptyset(&empty);
-    posix_spawnattr_setpgroup(&attr, 0);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setsigmask(&attr, &empty);
-    posix_spawnattr_setflags(
-        &attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-
-    std::vector<char*> argv;
-    argv.reserve(options.argv.size() + 1);
+    ChildPlan plan;
+    plan.fds = {dev_null(), out.wire(options.out), err.wire(options.err)};
+    plan.paths = candidate_paths(options.argv.front());
+    plan.argv.reserve(options.argv.size() + 1);
     for (const auto& arg : options.argv) {
-        argv.push_back(const_cast<char*>(arg.c_str()));
+        plan.argv.push_back(const_cast<char*>(arg.c_str()));
     }
-    argv.push_back(nullptr);
+    plan.argv.push_back(nullptr);
+    if (options.working_directory) {
+        plan.working_directory = options.working_directory->c_str();
+    }
     // Note: built only when asked for, and before the clock starts.
     std::vector<std::string> environment;
     std::vector<char*> envp;
@@ -293,16 +439,20 @@ ProcessResult run_process(const SpawnOptions& options)
             envp.push_back(const_cast<char*>(entry.c_str()));
         }
         envp.push_back(nullptr);
+        plan.environment = envp.data();
     }
 
-    pid_t pid = 0;
     const double start = monotonic_seconds();
-    const int rc = posix_spawnp(
-        &pid, argv[0], &actions, &attr, argv.data(), envp.empty() ? environ : envp.data());
+    const auto [pid, raw_pidfd] = spawn(plan);
+    const int spawn_error = errno;
+    UniqueFd pidfd(raw_pidfd);
     out.write_end.reset();
     err.write_end.reset();
-    if (rc != 0) {
-        result.start_error = os_error(rc);
+    if (pid < 0 || plan.error != 0) {
+        if (pid > 0) {
+            ::waitpid(pid, nullptr, 0); // the child that could not exec has exited
+        }
+        result.start_error = os_error(pid < 0 ? spawn_error : plan.error);
         return result;
     }
     result.started = true;
@@ -311,13 +461,6 @@ ProcessResult run_process(const SpawnOptions& options)
         kill(-pid, SIGKILL);
     }
 
-    UniqueFd pidfd(pidfd_open(pid));
-    if (pidfd.get() < 0) {
-        kill(-pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
-        g_running_group.store(0);
-        fail(ExitCode::measurement, "cannot watch child process {}: {}", pid, os_error(errno));
-    }
     std::optional<double> deadline;
     if (options.timeout) {
         deadline = start + std::chrono::duration<double>(*options.timeout).count();
@@ -326,19 +469,20 @@ ProcessResult run_process(const SpawnOptions& options)
         wait_for_exit(pid, pidfd.get(), deadline, out, err, result);
     } catch (...) {
         waitpid(pid, nullptr, 0);
+        kill_leftovers(pid);
         g_running_group.store(0);
         throw;
     }
 
+    // Note: the leader is a zombie until wait4, which keeps its process group id from being
+    // reused: kill what is left of the group now, background children included.
+    kill(-pid, SIGKILL);
     int status = 0;
     rusage usage{};
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
     result.wall_seconds = monotonic_seconds() - start;
-    if (result.timed_out || result.interrupted) {
-        // Note: the group outlives its leader while a grandchild is alive; kill what is left.
-        kill(-pid, SIGKILL);
-    }
+    kill_leftovers(pid);
     g_running_group.store(0);
 
     result.user_seconds = to_seconds(usage.ru_utime);
@@ -362,8 +506,9 @@ void install_interrupt_handlers()
     action.sa_handler = on_interrupt;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; // no SA_RESTART: a blocking poll must wake up
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        sigaction(sig, &action, nullptr);
+    }
 }
 
 bool interrupt_requested()

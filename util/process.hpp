@@ -32,10 +32,10 @@ struct SpawnOptions
 // How one child process ended, with its resource usage from wait4.
 struct ProcessResult
 {
-    bool started = false; // false: posix_spawn failed, see `start_error`
+    bool started = false; // false: the program could not be started, see `start_error`
     std::string start_error;
     bool timed_out = false;   // killed (with its whole group) at the timeout
-    bool interrupted = false; // killed because perfgate received SIGINT/SIGTERM
+    bool interrupted = false; // killed because perfgate received SIGINT/SIGTERM/SIGHUP
     int exit_code = -1;       // when exited normally
     int signal = 0;           // when killed by a signal
     double wall_seconds = 0;
@@ -55,15 +55,20 @@ struct ProcessResult
 };
 
 // Run one child in its own process group with stdin from /dev/null and wait for it.
-// Wall time spans posix_spawn to reaping, on CLOCK_MONOTONIC; user, sys and peak RSS are that
-// child's own, from wait4. On timeout or interruption the whole process group is killed.
+// Wall time spans the spawn to reaping, on CLOCK_MONOTONIC; user, sys and peak RSS are that
+// child's own, from wait4. The child is killed (SIGKILL) if perfgate dies. On timeout or
+// interruption the whole process group is killed; however the child ends, what is left of its
+// group and every orphan it left (perfgate is their child subreaper: background processes,
+// daemons that called setsid) is killed and reaped before this returns.
+// Note: perfgate runs one child at a time, so every other child of the calling process counts
+// as left over; a caller must not keep children of its own beside this.
 ProcessResult run_process(const SpawnOptions& options);
 
-// Install SIGINT/SIGTERM handlers that kill the running child's process group and make
+// Install SIGINT/SIGTERM/SIGHUP handlers that kill the running child's process group and make
 // `interrupt_requested()` true. Safe to call more than once.
 void install_interrupt_handlers();
 
-// True once SIGINT or SIGTERM was received.
+// True once SIGINT, SIGTERM or SIGHUP was received.
 bool interrupt_requested();
 
 // Return the signal name for `signal` ("SIGSEGV"), or "signal N".

@@ -37,13 +37,14 @@ expect_eq "$(cat shard*.json | jq -r '.benchmarks[].id' | sort | uniq -d | wc -l
 
 pg run --quiet --shard 1/3
 expect_eq "$(ids .perfgate/last/results.json)" "$(ids shard1.json)" "sharding is deterministic"
+cp .perfgate/last/results.json again1.json
 
 # Repeated runs: samples concatenate.
-pg merge shard1.json shard1.json -o twice.json
+pg merge shard1.json again1.json -o twice.json
 expect_eq "$(jq '[.benchmarks[0].metrics[]][0].samples | length' twice.json)" \
   "$(( $(jq '[.benchmarks[0].metrics[]][0].samples | length' shard1.json) * 2 ))" "samples concatenate"
 
-jq '.benchmarks[0].metrics |= with_entries(.value.unit = "ms")' shard1.json >units.json
+jq '.benchmarks[0].metrics |= with_entries(.value.unit = "ms")' again1.json >units.json
 pg merge shard1.json units.json -o bad.json
 expect_status 2 "mismatched units"
 expect_in err "cannot merge" "said plainly"

@@ -2,7 +2,12 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
 
+#include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -31,6 +36,16 @@ ResultsDocument document_with(const std::string& id)
     result.metric("wall", "s", Better::lower).samples = {0.011, 0.012};
     document.benchmarks.push_back(result);
     return document;
+}
+
+// Create the file `path` (unless it exists) and date it `seconds` ago.
+void age(const fs::path& path, int seconds, bool file = true)
+{
+    if (file && !fs::exists(path)) {
+        std::ofstream(path) << "x";
+    }
+    const timespec times[2] = {{::time(nullptr) - seconds, 0}, {::time(nullptr) - seconds, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0);
 }
 
 } // namespace
@@ -110,4 +125,68 @@ TEST_CASE("save_run writes results.json and points last at it")
         fs::rename(dir / ".perfgate", dir / "moved");
         CHECK(load_results(dir / "moved" / "last" / "results.json").benchmarks[0].id == "first");
     }
+}
+
+TEST_CASE("remove_leftovers removes what killed runs and saves left, and nothing else")
+{
+    const TempDir dir;
+    const Workspace workspace(dir.path());
+    const auto kept_run = workspace.save_run(document_with("kept"));
+    const auto baselines = workspace.baselines_directory();
+    fs::create_directories(baselines);
+    const auto runs = workspace.directory() / "runs";
+
+    // Leftovers, old enough.
+    age(baselines / ".main.json.tmp.a1B2c3", 120);
+    age(kept_run / ".comparison.json.tmp.Zz9Zz9", 120);
+    fs::create_directory(runs / "20260101T000000Z");
+    age(runs / "20260101T000000Z" / ".results.json.tmp.q1w2e3", 120);
+    age(runs / "20260101T000000Z", 120, false);
+    fs::create_directory(runs / "20260101T000001Z-2");
+    age(runs / "20260101T000001Z-2", 120, false);
+    // Kept: recent, not perfgate's, or holding something else.
+    age(baselines / ".main.json.tmp.recent", 0);
+    age(baselines / "main.json", 120);
+    age(baselines / ".lock", 120);
+    fs::create_directory(runs / "20260101T000002Z");
+    fs::create_directory(runs / "my-notes");
+    age(runs / "my-notes", 120, false);
+    fs::create_directory(runs / "20260101T000003Z");
+    age(runs / "20260101T000003Z" / "mine.txt", 120);
+    age(runs / "20260101T000003Z", 120, false);
+
+    auto lines = workspace.remove_leftovers();
+    std::sort(lines.begin(), lines.end());
+    std::vector<std::string> expected{
+        fmt::format("removed '{}', left by a write that was killed",
+                    (baselines / ".main.json.tmp.a1B2c3").string()),
+        fmt::format("removed '{}', left by a write that was killed",
+                    (kept_run / ".comparison.json.tmp.Zz9Zz9").string()),
+        fmt::format("removed '{}', left by a write that was killed",
+                    (runs / "20260101T000000Z" / ".results.json.tmp.q1w2e3").string()),
+        fmt::format("removed the run folder '{}': it has no results (the run was killed)",
+                    (runs / "20260101T000000Z").string()),
+        fmt::format("removed the run folder '{}': it has no results (the run was killed)",
+                    (runs / "20260101T000001Z-2").string()),
+    };
+    std::sort(expected.begin(), expected.end());
+    CHECK(lines == expected);
+    CHECK_FALSE(fs::exists(runs / "20260101T000000Z"));
+    CHECK_FALSE(fs::exists(runs / "20260101T000001Z-2"));
+    CHECK(fs::exists(baselines / ".main.json.tmp.recent"));
+    CHECK(fs::exists(baselines / "main.json"));
+    CHECK(fs::exists(baselines / ".lock"));
+    CHECK(fs::exists(runs / "20260101T000002Z"));
+    CHECK(fs::exists(runs / "my-notes"));
+    CHECK(fs::exists(runs / "20260101T000003Z" / "mine.txt"));
+    CHECK(fs::exists(kept_run / "results.json"));
+    CHECK(load_results(workspace.last_run() / "results.json").benchmarks[0].id == "kept");
+    CHECK(workspace.remove_leftovers().empty());
+}
+
+TEST_CASE("remove_leftovers of a project without a workspace does nothing")
+{
+    const TempDir dir;
+    CHECK(Workspace(dir.path()).remove_leftovers().empty());
+    CHECK(fs::is_empty(dir.path()));
 }

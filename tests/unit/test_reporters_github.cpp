@@ -74,6 +74,8 @@ TEST_CASE("github_annotations escapes workflow-command data")
 {
     CHECK(reporters::escape_command_message("50% a\r\nb:c,d") == "50%25 a%0D%0Ab:c,d");
     CHECK(reporters::escape_command_property("50% a\nb:c,d") == "50%25 a%0Ab%3Ac%2Cd");
+    CHECK(reporters::escape_command_message("\x1b[31mred\a ##[x]") ==
+          "\\x1b[31mred\\x07 ##\\x5bx]");
 
     auto comparison = test::sample_comparison();
     comparison.entries.resize(1);

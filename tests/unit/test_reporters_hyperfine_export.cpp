@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -152,5 +153,24 @@ TEST_CASE("to_hyperfine_markdown keeps awkward names inside their code span")
         const auto markdown =
             to_hyperfine_markdown({command_result("echo `date`", {0.01})}, std::nullopt);
         CHECK(markdown.find("| `` echo `date` `` |") != std::string::npos);
+    }
+}
+
+TEST_CASE("to_hyperfine_markdown keeps hostile names on their row, inert")
+{
+    SUBCASE("a line break, control characters and workflow commands are escaped")
+    {
+        const auto markdown = to_hyperfine_markdown(
+            {command_result("ok\n::error::x", {0.01}), command_result("\x1b[31m##[group]", {0.01})},
+            std::nullopt);
+        CHECK(markdown.find("| `ok\\x0a::error::x` |") != std::string::npos);
+        CHECK(markdown.find("| `\\x1b[31m##\\x5bgroup]` |") != std::string::npos);
+        CHECK(std::count(markdown.begin(), markdown.end(), '\n') == 4);
+    }
+    SUBCASE("a run of backticks gets a longer fence")
+    {
+        const auto markdown =
+            to_hyperfine_markdown({command_result("a``b`", {0.01})}, std::nullopt);
+        CHECK(markdown.find("| ``` a``b` ``` |") != std::string::npos);
     }
 }

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <regex>
@@ -236,4 +237,36 @@ TEST_CASE("render_shell_notes names the benchmarks that ran under a shell")
           "note: 'seq 10 | wc -l' ran under /bin/sh -c; the shell's own start-up (1.20 ms median) "
           "is included in its times (use an argv or -N to run it directly)\n");
     CHECK(render_shell_notes({direct}).empty());
+}
+
+TEST_CASE("render_run_table shows hostile names escaped, its own colours intact")
+{
+    auto failed = failed_result("\x1b[2J::error::gone", {0.01});
+    const std::vector<BenchmarkResult> results{command_result("::error::x", {0.01, 0.02}),
+                                               command_result("ok\n::add-mask::s", {0.01}),
+                                               command_result("##[group]x", {0.01}),
+                                               failed};
+    const std::string plain = render_run_table(results, {});
+    CHECK(plain.find('\x1b') == std::string::npos);
+    CHECK(line_of(plain, 1).starts_with("\\x3a:error::x "));
+    CHECK(line_of(plain, 2).starts_with("ok\\x0a::add-mask::s "));
+    CHECK(line_of(plain, 3).starts_with("##\\x5bgroup]x "));
+    CHECK(line_of(plain, 4).starts_with("\\x1b[2J::error::gone "));
+    CHECK(plain.find("##[") == std::string::npos);
+
+    RunTableOptions coloured;
+    coloured.color = true;
+    const std::string table = render_run_table(results, coloured);
+    CHECK(table.find("m\\x1b[2J::error::gone\x1b[0m") != std::string::npos);
+    CHECK(without_ansi(table) == plain);
+}
+
+TEST_CASE("render_shell_notes escapes the names it quotes")
+{
+    auto piped = command_result("a | b\n::error::x", {0.01});
+    piped.shell = "/bin/sh";
+    piped.shell_startup_seconds = 0.0012;
+    const auto notes = render_shell_notes({piped});
+    CHECK(notes.starts_with("note: 'a | b\\x0a::error::x' ran under /bin/sh -c;"));
+    CHECK(std::count(notes.begin(), notes.end(), '\n') == 1);
 }

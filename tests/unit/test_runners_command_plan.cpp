@@ -142,6 +142,37 @@ TEST_CASE("plan_ad_hoc rejects mismatched counts")
     }
 }
 
+TEST_CASE("plan_ad_hoc refuses more benchmarks from parameters than the limit")
+{
+    const auto five_thousand = scan_parameter("n", 1, 5000, 1);
+    SUBCASE("at the limit")
+    {
+        CHECK(plan_ad_hoc(ad_hoc({"a {n}", "b {n}"}, {}, {five_thousand}), {}).size() ==
+              k_max_parameter_benchmarks);
+    }
+    SUBCASE("past it with more commands")
+    {
+        const Error error = error_of([&] {
+            plan_ad_hoc(ad_hoc({"a {n}", "b {n}", "c {n}"}, {}, {five_thousand}), {});
+        });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "3 command(s) × 'n' (5000 values) would make 15000 benchmarks; at most 10000 can "
+              "come from parameters");
+    }
+    SUBCASE("past it with combinations too many to count")
+    {
+        const std::vector<Parameter> parameters(6, five_thousand);
+        const Error error = error_of([&] { plan_ad_hoc(ad_hoc({"a"}, {}, parameters), {}); });
+        CHECK(std::string(error.what()).find("would make too many benchmarks") !=
+              std::string::npos);
+    }
+    SUBCASE("many commands without parameters are not limited")
+    {
+        CHECK(plan_ad_hoc(ad_hoc(Strings(10001, "true")), {}).size() == 10001);
+    }
+}
+
 TEST_CASE("plan_configured takes the command entries of the configuration")
 {
     core::Config config;

@@ -3,6 +3,8 @@
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 
+#include <array>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -141,5 +143,71 @@ TEST_CASE("substitute replaces each {name} by its value")
     SUBCASE("a value that contains its own placeholder is not replaced again")
     {
         CHECK(substitute("{n}-{n}", {{"n", "{n}"}}) == "{n}-{n}");
+    }
+}
+
+TEST_CASE("parameters refuse to make more benchmarks than the limit, before making any")
+{
+    SUBCASE("a scan at the limit is fine")
+    {
+        CHECK(scan_parameter("n", 1, 10000, 1).values.size() == k_max_parameter_benchmarks);
+    }
+    SUBCASE("a scan past the limit")
+    {
+        const Error error = error_of([] { scan_parameter("n", 1, 30000000, 1); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "parameter 'n' from 1 to 30000000 by 1 would make 30000000 benchmarks; at most "
+              "10000 can come from parameters (narrow the range, raise the step or use fewer "
+              "values)");
+    }
+    SUBCASE("a scan too large for any integer")
+    {
+        const Error error = error_of([] { scan_parameter("n", 0, 1e300, 1e-300); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()).find("would make inf benchmarks") != std::string::npos);
+    }
+    SUBCASE("a scan of numbers that are not finite")
+    {
+        const double inf = std::numeric_limits<double>::infinity();
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        for (const auto& range : std::vector<std::array<double, 3>>{
+                 {0, inf, 1}, {nan, 1, 1}, {0, nan, 1}, {0, 1, nan}, {-inf, 0, 1}}) {
+            const Error error =
+                error_of([&] { scan_parameter("n", range[0], range[1], range[2]); });
+            CHECK(error.code() == ExitCode::usage);
+            CHECK(std::string(error.what()).ends_with("must be made of finite numbers"));
+        }
+    }
+    SUBCASE("a list past the limit")
+    {
+        std::string values = "0";
+        for (int i = 1; i <= 10000; ++i) {
+            values += "," + std::to_string(i);
+        }
+        const Error error = error_of([&] { list_parameter("x", values); });
+        CHECK(std::string(error.what())
+                  .starts_with("parameter 'x' with 10001 values would make "
+                               "10001 benchmarks"));
+    }
+    SUBCASE("combinations past the limit")
+    {
+        const auto hundred = scan_parameter("a", 1, 100, 1);
+        const auto hundred_one = scan_parameter("b", 1, 101, 1);
+        CHECK(count_benchmarks({hundred, hundred}) == 10000);
+        CHECK(combinations({hundred, hundred}).size() == 10000);
+        CHECK(count_benchmarks({hundred, hundred_one}) == 10100);
+        const Error error = error_of([&] { combinations({hundred, hundred_one}); });
+        CHECK(std::string(error.what())
+                  .starts_with("the parameters' combinations would make "
+                               "10100 benchmarks"));
+    }
+    SUBCASE("counting saturates instead of overflowing")
+    {
+        const auto big = scan_parameter("a", 1, 10000, 1);
+        const std::vector<Parameter> many(8, big);
+        CHECK(count_benchmarks(many) == std::numeric_limits<std::size_t>::max());
+        CHECK(count_benchmarks({big}, 3) == 30000);
+        CHECK(count_benchmarks({}, 2) == 2);
     }
 }

@@ -2,9 +2,14 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -26,6 +31,16 @@ std::vector<std::string> entries(const fs::path& directory)
     }
     std::sort(names.begin(), names.end());
     return names;
+}
+
+// Create the file `path` and date its last change `seconds` ago (a symlink itself, not followed).
+void touch_aged(const fs::path& path, int seconds)
+{
+    if (!fs::is_symlink(path)) {
+        std::ofstream(path) << "x";
+    }
+    const timespec times[2] = {{::time(nullptr) - seconds, 0}, {::time(nullptr) - seconds, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0);
 }
 
 } // namespace
@@ -189,4 +204,77 @@ TEST_CASE("replace_symlink errors name the link and leave nothing behind")
     CHECK(std::string(error.what())
               .starts_with("cannot link '" + (dir / "last").string() + "' to 'runs/1': "));
     CHECK(entries(dir.path()) == std::vector<std::string>{"last"});
+}
+
+TEST_CASE("is_temporary_name knows the temporaries of atomic writes")
+{
+    for (const char* name : {".main.json.tmp.a1B2c3",
+                             ".results.json.tmp.XyZ009",
+                             ".last.tmp.123.0",
+                             ".last.tmp.4242.17"}) {
+        CAPTURE(name);
+        CHECK(util::is_temporary_name(name));
+    }
+    for (const char* name : {"main.json",
+                             ".main.json",
+                             "main.json.tmp.a1B2c3",
+                             ".main.json.tmp.abc",
+                             ".main.json.tmp.a1B2c3d",
+                             ".last.tmp.12x.0",
+                             ".last.tmp.12.",
+                             ".tmp.abcdef",
+                             ".lock",
+                             "notes.tmp.txt",
+                             ".x.tmp.ab-def"}) {
+        CAPTURE(name);
+        CHECK_FALSE(util::is_temporary_name(name));
+    }
+}
+
+TEST_CASE("remove_stale_temporaries removes old temporaries and nothing else")
+{
+    const TempDir dir;
+    touch_aged(dir / ".main.json.tmp.a1B2c3", 120);
+    touch_aged(dir / ".main.json.tmp.fresh1", 0);
+    touch_aged(dir / "main.json", 120);
+    touch_aged(dir / ".notes", 120);
+    fs::create_symlink("runs/nowhere", dir / ".last.tmp.99.0");
+    touch_aged(dir / ".last.tmp.99.0", 120);
+    fs::create_directory(dir / ".dir.tmp.abcdef");
+
+    auto removed = util::remove_stale_temporaries(dir.path(), std::chrono::seconds(60));
+    std::sort(removed.begin(), removed.end());
+    CHECK(removed == std::vector<fs::path>{dir / ".last.tmp.99.0", dir / ".main.json.tmp.a1B2c3"});
+    CHECK(entries(dir.path()) ==
+          std::vector<std::string>{
+              ".dir.tmp.abcdef", ".main.json.tmp.fresh1", ".notes", "main.json"});
+    CHECK(util::remove_stale_temporaries(dir / "missing", std::chrono::seconds(60)).empty());
+}
+
+TEST_CASE("FileLock holds an exclusive lock until it is destroyed")
+{
+    const TempDir dir;
+    const auto path = dir / "sub" / ".lock";
+    const auto other_can_lock = [&] {
+        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+        REQUIRE(fd >= 0);
+        const bool locked = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+        ::close(fd);
+        return locked;
+    };
+    {
+        const util::FileLock lock(path);
+        CHECK(fs::exists(path));
+        CHECK_FALSE(other_can_lock());
+    }
+    CHECK(other_can_lock());
+}
+
+TEST_CASE("FileLock names a lock file it cannot open")
+{
+    const TempDir dir;
+    std::ofstream(dir / "file") << "x";
+    const Error error = error_of([&] { util::FileLock lock(dir / "file" / ".lock"); });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()).find((dir / "file").string()) != std::string::npos);
 }

@@ -3,9 +3,13 @@
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -175,6 +179,80 @@ TEST_CASE("run_process kills a child at its timeout")
         CHECK(result.timed_out);
         CHECK(result.out == "started\n");
         CHECK(no_process_runs(sleep));
+    }
+}
+
+TEST_CASE("run_process kills and reaps what a run leaves behind")
+{
+    // Durations unique to this test process, so that no other sleep is mistaken for ours.
+    const std::string sleep = fmt::format("sleep 32.{}", ::getpid());
+    SUBCASE("a background child of a run that exited normally")
+    {
+        const auto result = run_process(options_for({"sh", "-c", sleep + " & exit 0"}));
+        CHECK(result.succeeded());
+        CHECK(no_process_runs(sleep));
+    }
+    SUBCASE("an orphan that left the process group with setsid")
+    {
+        const auto result = run_process(options_for({"sh", "-c", "setsid " + sleep + " & exit 0"}));
+        CHECK(result.succeeded());
+        CHECK(no_process_runs(sleep));
+    }
+    SUBCASE("a setsid orphan of a run killed at its timeout")
+    {
+        auto options = options_for({"sh", "-c", fmt::format("setsid {0} & {0}", sleep)});
+        options.timeout = 300ms;
+        const auto result = run_process(options);
+        CHECK(result.timed_out);
+        CHECK(no_process_runs(sleep));
+    }
+    // Nothing is left to reap: no zombie, no child.
+    errno = 0;
+    CHECK(::waitpid(-1, nullptr, WNOHANG) == -1);
+    CHECK(errno == ECHILD);
+}
+
+TEST_CASE("run_process finds programs in PATH as execvp does")
+{
+    const TempDir dir;
+    const auto write_program = [&](const std::string& folder, const char* text, mode_t mode) {
+        std::filesystem::create_directories(dir / folder);
+        const auto path = dir / folder / "perfgate-test-program";
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        REQUIRE(file != nullptr);
+        std::fputs(text, file);
+        std::fclose(file);
+        REQUIRE(::chmod(path.c_str(), mode) == 0);
+    };
+    write_program("not-executable", "#!/bin/sh\necho wrong\n", 0644);
+    write_program("first", "#!/bin/sh\necho first\n", 0755);
+    write_program("second", "#!/bin/sh\necho second\n", 0755);
+    const char* saved = std::getenv("PATH");
+    const std::string original = saved != nullptr ? saved : "";
+    const auto run_with_path = [&](const std::string& path) {
+        ::setenv("PATH", path.c_str(), 1);
+        auto result = run_process(capturing({"perfgate-test-program"}));
+        ::setenv("PATH", original.c_str(), 1);
+        return result;
+    };
+    SUBCASE("the first executable match wins, skipping missing folders and non-executables")
+    {
+        const auto result = run_with_path(fmt::format(
+            "{0}/missing:{0}/not-executable:{0}/first:{0}/second", dir.path().string()));
+        CHECK(result.succeeded());
+        CHECK(result.out == "first\n");
+    }
+    SUBCASE("only a non-executable match: permission denied")
+    {
+        const auto result = run_with_path((dir / "not-executable").string());
+        CHECK_FALSE(result.started);
+        CHECK(result.start_error == os_error(EACCES));
+    }
+    SUBCASE("no match")
+    {
+        const auto result = run_with_path((dir / "missing").string());
+        CHECK_FALSE(result.started);
+        CHECK(result.start_error == os_error(ENOENT));
     }
 }
 
