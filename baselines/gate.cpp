@@ -117,9 +117,12 @@ void decide(Comparison& comparison)
         entry.fails_gate = fails_gate(entry, gate);
         gate.failures += entry.fails_gate;
         count(comparison.totals, entry);
-        if (const auto worse = entry.worsening();
-            entry.role == Role::primary && worse && *worse > -1.0 && std::isfinite(*worse)) {
-            log_sum += std::log1p(*worse);
+        // Note: the ratio is inverted for a higher-is-better metric (a doubled throughput
+        // counts as a halved time), never negated: that would drop a doubling.
+        if (entry.role == Role::primary && entry.change && *entry.change > -1.0 &&
+            std::isfinite(*entry.change)) {
+            const double log_ratio = std::log1p(*entry.change);
+            log_sum += entry.better == core::Better::lower ? log_ratio : -log_ratio;
             ++logs;
         }
     }

@@ -257,13 +257,17 @@ std::optional<BudgetRule> budget_for(const core::Config& config,
 
 core::Level level_of(double worsening, const MetricPolicy& policy)
 {
-    if (worsening >= policy.blocker) {
+    // Note: a change carries rounding error (115 / 100 - 1 is just below 0.15), so a change
+    // within a relative 1e-9 of a threshold is on it: it reaches a positive threshold and meets
+    // a negative one (a requirement).
+    const auto reaches = [&](double threshold) { return worsening >= threshold * (1 - 1e-9); };
+    if (reaches(policy.blocker)) {
         return core::Level::blocker;
     }
-    if (worsening >= policy.critical) {
+    if (reaches(policy.critical)) {
         return core::Level::critical;
     }
-    if (worsening >= policy.warning) {
+    if (reaches(policy.warning)) {
         return core::Level::warning;
     }
     return core::Level::none;

@@ -4,10 +4,13 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace perfgate::test {
 
@@ -52,6 +55,24 @@ template <typename Function> Error error_of(Function&& function)
     }
     FAIL("no perfgate::Error was thrown");
     return Error(ExitCode::passed, "");
+}
+
+// Return a number in [0, 1) from `engine`: the same on every standard library, unlike
+// std::uniform_real_distribution.
+inline double unit_random(std::mt19937_64& engine)
+{
+    return static_cast<double>(engine() >> 11) * 0x1.0p-53;
+}
+
+// Return `n` seeded samples spread uniformly within `center` × (1 ± `spread`).
+inline std::vector<double>
+seeded_samples(std::mt19937_64& engine, std::size_t n, double center, double spread)
+{
+    std::vector<double> samples(n);
+    for (double& sample : samples) {
+        sample = center * (1 + spread * (2 * unit_random(engine) - 1));
+    }
+    return samples;
 }
 
 } // namespace perfgate::test
