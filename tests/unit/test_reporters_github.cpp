@@ -63,7 +63,7 @@ TEST_CASE("github_annotations emits one command per regression, breach and failu
                  "(blocker)\n"
                  "::error title=perfgate::BM_critical wall regressed +30.0%25 (critical)\n"
                  "::error title=perfgate::BM_budget wall over budget: median 10.0 ms > 5.0 ms: "
-                 "BREACHED (blocker)\n"
+                 "BREACHED (blocker) (perfgate.toml:7)\n"
                  "::warning title=perfgate::BM_warning wall regressed +16.0%25 (warning)\n"
                  "::error title=perfgate::BM_crash wall could not be measured: killed by signal 11 "
                  "(SIGSEGV)\n"
