@@ -202,6 +202,19 @@ std::vector<std::string> budget_lines(const baselines::Comparison& comparison)
     return lines;
 }
 
+std::string render_budgets(const baselines::Comparison& comparison)
+{
+    const auto lines = budget_lines(comparison);
+    if (lines.empty()) {
+        return "";
+    }
+    std::string out;
+    for (const auto& line : lines) {
+        out += fmt::format("budget: {}\n", line);
+    }
+    return out + gate_line(comparison) + '\n';
+}
+
 std::vector<std::string> stat_values(const MetricComparison& entry,
                                      const std::vector<std::string>& stats)
 {

@@ -44,6 +44,10 @@ std::string budget_text(const baselines::MetricComparison& entry);
 // it is set)".
 std::vector<std::string> budget_lines(const baselines::Comparison& comparison);
 
+// Return what a run without a baseline shows of its budgets: one "budget: " line per budget and
+// the gate line; "" when no budget applies.
+std::string render_budgets(const baselines::Comparison& comparison);
+
 // Return the current run's value of each statistic of `stats` (`--stats`) for `entry`,
 // formatted in its unit, "-" without one.
 std::vector<std::string> stat_values(const baselines::MetricComparison& entry,

@@ -125,3 +125,17 @@ TEST_CASE("--stats adds columns of the current run's statistics to every table")
               std::string::npos);
     }
 }
+
+TEST_CASE("render_budgets: the budgets and the gate of a run without a baseline")
+{
+    Comparison comparison;
+    comparison.entries.push_back(test::make_entry("app", Verdict::new_benchmark, 0));
+    CHECK(render_budgets(comparison).empty());
+    auto budget = test::make_budget(1e6, "median", 10e6);
+    budget.written = "1ms";
+    comparison.entries[0].budgets.push_back(budget);
+    decide(comparison);
+    CHECK(render_budgets(comparison) ==
+          "budget: 'app' wall: median 10.0 ms > 1ms: BREACHED (blocker) (perfgate.toml:7)\n"
+          "gate: FAILED (fail-on blocker): 1 budget breach at or above blocker\n");
+}
