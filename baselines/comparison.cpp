@@ -126,7 +126,8 @@ JudgeSettings settings_for(const MetricComparison& entry, const Comparison& comp
                          comparison.noise,
                          entry.better,
                          entry.policy,
-                         entry.role == Role::guard ? Evidence::lower_bound : Evidence::point};
+                         entry.role == Role::guard ? Evidence::lower_bound : Evidence::point,
+                         comparison.guard};
 }
 
 void apply(MetricComparison& entry, Judgement judgement)
@@ -251,6 +252,7 @@ Comparison compare(const core::ResultsDocument& baseline,
     comparison.current = {options.current_label, current.created, current.environment};
     comparison.alpha = config.gate.alpha;
     comparison.noise = config.gate.noise;
+    comparison.guard = config.gate.guard;
     comparison.gate.fail_on = options.fail_on.value_or(config.gate.fail_on);
     comparison.gate.inconclusive = config.gate.inconclusive;
     comparison.paired = options.paired;

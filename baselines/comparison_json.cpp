@@ -121,6 +121,7 @@ public:
         const auto& settings = m_read.object(field(json, settings_path), settings_path);
         comparison.alpha = probability(settings, settings_path.field("alpha"));
         comparison.noise = non_negative(settings, settings_path.field("noise"));
+        comparison.guard = non_negative(settings, settings_path.field("guard"));
         comparison.gate.fail_on = named(settings, settings_path.field("fail_on"), k_fail_on_names);
         comparison.gate.inconclusive =
             named(settings, settings_path.field("inconclusive"), k_inconclusive_names);
@@ -354,6 +355,7 @@ nlohmann::ordered_json to_json(const Comparison& comparison)
               {"settings",
                {{"alpha", comparison.alpha},
                 {"noise", comparison.noise},
+                {"guard", comparison.guard},
                 {"fail_on", core::to_string(gate.fail_on)},
                 {"inconclusive", core::to_string(gate.inconclusive)},
                 {"paired", comparison.paired}}},

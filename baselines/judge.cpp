@@ -103,11 +103,28 @@ void classify(Judgement& judgement,
         return;
     }
     if (significant && worsening > 0) {
-        const double evidence =
-            settings.evidence == Evidence::point ? worsening : std::max(0.0, interval.low);
+        // Note: a guard's wall time is what load inflates; it needs the interval's lower bound
+        // to reach both its threshold and the guard floor.
+        const double evidence = settings.evidence == Evidence::point ? worsening
+                                : interval.low >= settings.guard     ? interval.low
+                                                                     : 0.0;
         judgement.level = level_of(evidence, policy);
-        judgement.verdict =
-            judgement.level == core::Level::none ? Verdict::slower : Verdict::regressed;
+        if (judgement.level != core::Level::none) {
+            judgement.verdict = Verdict::regressed;
+            return;
+        }
+        if (settings.evidence == Evidence::lower_bound && worsening >= policy.warning) {
+            judgement.verdict = Verdict::inconclusive;
+            judgement.resolution = (interval.high - interval.low) / 2;
+            judgement.notes.push_back(fmt::format(
+                "slower by {:+.1f}%, but only {:+.1f}% is certain under this run's spread: "
+                "a guard needs its interval's lower bound to reach {:.0f}%",
+                worsening * 100,
+                interval.low * 100,
+                std::max(settings.guard, policy.warning) * 100));
+            return;
+        }
+        judgement.verdict = Verdict::slower;
         return;
     }
     const double warning = std::abs(policy.warning);

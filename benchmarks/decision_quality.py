@@ -72,10 +72,10 @@ class BusyLoops:
             process.wait()
 
 
-def collect(perfgate, fixture, folder, launches):
+def collect(perfgate, fixture, folder, launches, sampling):
     """Launch every variant `launches` times with perfgate; return {variant: {benchmark: [launch
     -> {metric: (unit, better, samples)}]}}."""
-    config = ["[discover]", "paths = []", f"launches = {launches}", ""]
+    config = ["[discover]", "paths = []", f"launches = {launches}", *sampling, ""]
     for name, environment in VARIANTS.items():
         script = wrapper(folder, name, fixture, environment)
         config += ["[[benchmark]]", f'name = "{name}"', 'kind = "google-benchmark"',
@@ -205,6 +205,8 @@ def main():
     parser.add_argument("--paired", type=int, default=0, help="real --against runs per kind")
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--no-load", action="store_true", help="do not start the busy loops")
+    parser.add_argument("--repetitions", type=int, help="repetitions per launch (default perfgate's)")
+    parser.add_argument("--min-time", help="time per repetition, e.g. 0.05s (default perfgate's)")
     parser.add_argument("--save", help="also write the collected launches to this JSON file")
     parser.add_argument("--reuse", help="draw from launches saved with --save; collect nothing")
     args = parser.parse_args()
@@ -224,7 +226,9 @@ def main():
             with BusyLoops(not args.no_load):
                 print(f"collecting {args.launches} launches of each variant "
                       f"({'two busy loops' if not args.no_load else 'no load'}) ...", flush=True)
-                pools = collect(perfgate, fixture, folder, args.launches)
+                sampling = [f"repetitions = {args.repetitions}"] if args.repetitions else []
+                sampling += [f'min_time = "{args.min_time}"'] if args.min_time else []
+                pools = collect(perfgate, fixture, folder, args.launches, sampling)
                 paired_counts = paired(perfgate, fixture, folder, args.paired) if args.paired else {}
         if args.save:
             pathlib.Path(args.save).write_text(json.dumps(pools))

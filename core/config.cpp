@@ -235,6 +235,7 @@ public:
                      seconds,
                      quote(key));
             }
+            rethrow_at(key, [&] { return check_duration(seconds, fmt::format("{}", seconds)); });
         } else {
             fail_type(key, "a duration such as \"3s\" or a number of seconds");
         }
@@ -288,7 +289,7 @@ public:
                  value,
                  quote(key));
         }
-        return Quantity{value, QuantityKind::number, fmt::format("{:g}", value)};
+        return Quantity{value, QuantityKind::number, fmt::format("{}", value)};
     }
 
     std::optional<std::vector<std::string>> strings(std::string_view key) const
@@ -318,7 +319,9 @@ public:
         return {signed_percent("warning"), signed_percent("critical"), signed_percent("blocker")};
     }
 
-    // Note: only the levels that are set are compared; the others are inherited later.
+    // Note: only the levels in `thresholds` are compared; the others are inherited later. A
+    // level that is not in this table (a default) is named as such, and the error points at
+    // the one that is.
     void check_increasing(const Thresholds& thresholds) const
     {
         const std::array<std::pair<std::string_view, std::optional<double>>, 3> levels{{
@@ -332,15 +335,20 @@ public:
                 continue;
             }
             if (previous != nullptr && *level.second < *previous->second) {
-                // Note: a required improvement is strictest at 'warning', which asks for the most.
+                const bool set_here = find(level.first) != nullptr;
+                const auto describe_level = [&](std::string_view name, double value) {
+                    return fmt::format("'{}' ({:g}%{})",
+                                       name,
+                                       value * 100,
+                                       find(name) != nullptr ? "" : ", the default");
+                };
+                // Note: a required improvement is strictest at 'warning', which asks the most.
                 const bool required = *level.second < 0;
-                fail(where(level.first),
-                     "'{}' ({:g}%) in {} must not be below '{}' ({:g}%){}",
-                     level.first,
-                     *level.second * 100,
+                fail(where(set_here ? level.first : previous->first),
+                     "{} in {} must not be below {}{}",
+                     describe_level(level.first, *level.second),
                      m_name,
-                     previous->first,
-                     *previous->second * 100,
+                     describe_level(previous->first, *previous->second),
                      required ? ": a required improvement asks the most at 'warning', e.g. "
                                 "warning = \"-40%\", blocker = \"-30%\""
                               : "");
@@ -409,6 +417,7 @@ GateSettings read_gate(const Section& section)
                         "fail_on",
                         "alpha",
                         "noise",
+                        "guard",
                         "inconclusive"});
     GateSettings gate;
     assign(gate.baseline, section.string("baseline"));
@@ -427,6 +436,7 @@ GateSettings read_gate(const Section& section)
                      gate.alpha);
     }
     assign(gate.noise, section.percent("noise"));
+    assign(gate.guard, section.percent("guard"));
     if (auto inconclusive = section.choice("inconclusive", {"pass", "warn", "fail"})) {
         gate.inconclusive = *inconclusive == "pass"   ? InconclusivePolicy::pass
                             : *inconclusive == "warn" ? InconclusivePolicy::warn
@@ -501,6 +511,7 @@ BenchmarkConfig read_benchmark(const Section& section)
                          budget->text,
                          describe(budget->kind));
         }
+        section.rethrow_at("budget", [&] { return check_duration(budget->value, budget->text); });
         if (budget->value == 0) {
             section.fail(section.where("budget"),
                          "'budget' in [[benchmark]] must be greater than zero");

@@ -8,23 +8,19 @@
 namespace perfgate::core {
 namespace {
 
-// Return nlohmann's message without its "[json.exception...] parse error at ...: syntax error
-// while parsing X - " preamble, which repeats what our own message says.
-std::string_view short_reason(std::string_view message)
-{
-    if (const auto dash = message.find(" - "); dash != std::string_view::npos) {
-        return message.substr(dash + 3);
-    }
-    if (const auto bracket = message.find("] "); bracket != std::string_view::npos) {
-        message.remove_prefix(bracket + 2);
-    }
-    return message;
-}
-
 template <typename Json> Json parse(std::string_view text, std::string_view origin)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         fail(ExitCode::usage, "{}: empty file, expected JSON", origin);
+    }
+    if (const auto deep = find_excess_nesting(text)) {
+        const auto [line, column] = line_and_column(text, *deep);
+        fail(ExitCode::usage,
+             "{}:{}:{}: malformed JSON: nested deeper than {} levels",
+             origin,
+             line,
+             column,
+             k_max_json_depth);
     }
     try {
         return Json::parse(text);
@@ -36,13 +32,49 @@ template <typename Json> Json parse(std::string_view text, std::string_view orig
              origin,
              line,
              column,
-             short_reason(error.what()));
+             json_error_reason(error.what()));
     } catch (const nlohmann::json::exception& error) {
-        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, short_reason(error.what()));
+        fail(ExitCode::usage, "{}: malformed JSON: {}", origin, json_error_reason(error.what()));
     }
 }
 
 } // namespace
+
+std::optional<std::size_t> find_excess_nesting(std::string_view text)
+{
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > k_max_json_depth) {
+                return i;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view json_error_reason(std::string_view message)
+{
+    if (const auto dash = message.find(" - "); dash != std::string_view::npos) {
+        return message.substr(dash + 3);
+    }
+    if (const auto bracket = message.find("] "); bracket != std::string_view::npos) {
+        message.remove_prefix(bracket + 2);
+    }
+    return message;
+}
 
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset)
 {

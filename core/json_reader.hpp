@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/units.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -45,7 +46,10 @@ struct JsonPath
         if (plain) {
             return text + (text.empty() ? "" : ".") + std::string(key);
         }
-        return text + "[" + nlohmann::json(key).dump() + "]";
+        // Note: a key from the input may be invalid UTF-8, which a plain dump() throws on.
+        return text + "[" +
+               nlohmann::json(key).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "]";
     }
 };
 
@@ -159,6 +163,26 @@ public:
         const double result = number(value, path, null);
         if (result < 0) {
             fail_at(path, fmt::format("expected a number that is not negative, not {}", result));
+        }
+        return result;
+    }
+
+    // Return a time sample written in `unit` (a unit of time): from 0 to k_max_time_sample
+    // seconds.
+    double time(const Json& value,
+                const JsonPath& path,
+                std::string_view unit,
+                NullNumber null = NullNumber::rejected) const
+    {
+        const double result = non_negative(value, path, null);
+        const double most = k_max_time_sample / seconds_per(unit).value_or(1);
+        if (result > most) {
+            fail_at(path,
+                    fmt::format("{} {} is out of range: expected at most {:g} {} (about 31 years)",
+                                value.dump(),
+                                unit,
+                                most,
+                                unit));
         }
         return result;
     }

@@ -69,7 +69,7 @@ private:
         result.shell = m_read.optional_string(json, path.field("shell"));
         if (const Json* startup = m_read.find(json, "shell_startup_seconds")) {
             result.shell_startup_seconds =
-                m_read.non_negative(*startup, path.field("shell_startup_seconds"), NullNumber::nan);
+                m_read.time(*startup, path.field("shell_startup_seconds"), "s", NullNumber::nan);
         }
         result.status = m_read.enumeration(m_read.require(json, path.field("status"), "a string"),
                                            path.field("status"),
@@ -99,6 +99,9 @@ private:
             m_read.object(m_read.require(json, metrics_path, "an object"), metrics_path);
         result.metrics.reserve(metrics.size());
         for (const auto& [name, metric] : metrics.items()) {
+            if (name.empty()) {
+                m_read.fail_at(metrics_path.field(name), "expected a non-empty metric name");
+            }
             result.metrics.push_back(read_metric(name, metric, metrics_path.field(name)));
         }
         return result;
@@ -122,7 +125,7 @@ private:
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const JsonPath sample_path = samples_path.element(i);
             metric.samples.push_back(
-                time ? m_read.non_negative(samples[i], sample_path, NullNumber::nan)
+                time ? m_read.time(samples[i], sample_path, metric.unit, NullNumber::nan)
                      : m_read.number(samples[i], sample_path, NullNumber::nan));
         }
         if (const Json* launches = m_read.find(json, "launches")) {

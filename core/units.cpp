@@ -124,6 +124,14 @@ std::optional<std::pair<double, std::string_view>> split_number(std::string_view
     return std::pair{value, trim(text.substr(static_cast<std::size_t>(end - text.data())))};
 }
 
+// True when `value` lies in [low, high], allowing for the rounding of a unit conversion, so that
+// "0.001us" is as valid as "1ns".
+bool within(double value, double low, double high)
+{
+    constexpr double k_slack = 1e-9;
+    return value >= low * (1 - k_slack) && value <= high * (1 + k_slack);
+}
+
 // Return the number of decimals that shows `value` with 3 significant digits.
 int decimals_for(double value)
 {
@@ -167,7 +175,7 @@ double parse_duration(std::string_view text)
         const auto [value, suffix] = *number;
         for (const auto& candidate : k_duration_suffixes) {
             if (suffix == candidate.suffix) {
-                return value * candidate.seconds;
+                return check_duration(value * candidate.seconds, text);
             }
         }
         if (suffix.empty() && value == 0) {
@@ -179,10 +187,26 @@ double parse_duration(std::string_view text)
          text);
 }
 
+double check_duration(double seconds, std::string_view text)
+{
+    if (seconds == 0 || within(seconds, k_min_duration, k_max_duration)) {
+        return seconds;
+    }
+    fail(ExitCode::usage,
+         "invalid duration '{}': out of range, expected 0 or from 1ns to 168h (7 days)",
+         text);
+}
+
 double parse_percent(std::string_view text)
 {
     if (const auto number = split_number(text); number && number->second == "%") {
-        return number->first / 100;
+        const double fraction = number->first / 100;
+        if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
+            return fraction;
+        }
+        fail(ExitCode::usage,
+             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%",
+             text);
     }
     fail(ExitCode::usage,
          "invalid percentage '{}': expected a non-negative number followed by %, such as '15%'",
@@ -195,7 +219,14 @@ double parse_signed_percent(std::string_view text)
     const bool negative = trimmed.starts_with('-');
     const auto number = split_number(negative ? trimmed.substr(1) : trimmed);
     if (number && number->second == "%") {
-        return (negative ? -number->first : number->first) / 100;
+        const double fraction = number->first / 100;
+        if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
+            return negative ? -fraction : fraction;
+        }
+        fail(ExitCode::usage,
+             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%, "
+             "either sign",
+             text);
     }
     fail(ExitCode::usage,
          "invalid percentage '{}': expected a number followed by %, such as '15%' or '-30%'",

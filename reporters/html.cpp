@@ -275,10 +275,12 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     }
     mustache::data verdicts{mustache::data::type::list};
     for (const auto& [verdict, name] : baselines::k_verdict_names) {
-        // Note: `name` is for the filter's value, the row's `data-verdict` holds the same.
+        // Note: `name` is for the filter's value, the row's `data-verdict` holds the same. A copy
+        // of `verdict` goes into the lambda: clang 14 cannot capture a structured binding.
+        const auto wanted = verdict;
         const auto count = std::count_if(comparison.entries.begin(),
                                          comparison.entries.end(),
-                                         [&](const auto& e) { return e.verdict == verdict; });
+                                         [&](const auto& e) { return e.verdict == wanted; });
         if (count > 0) {
             verdicts.push_back(
                 mustache::object{{"value", std::string(name)}, {"count", std::to_string(count)}});
@@ -302,6 +304,9 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     data.set("geomean", comparison.geomean_change ? format_change(*comparison.geomean_change) : "");
     data.set("has_warnings", !comparison.warnings.empty());
     data.set("warnings", text_list(comparison.warnings));
+    const auto judged = judged_metric_lines(comparison);
+    data.set("has_judged", !judged.empty());
+    data.set("judged", text_list(judged));
     data.set("verdicts", verdicts);
     data.set("entry_count", std::to_string(comparison.entries.size()));
     data.set("rows", rows);

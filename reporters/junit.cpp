@@ -192,6 +192,9 @@ std::string render_junit(const baselines::Comparison& comparison)
         property("fail_on", std::string(core::to_string(comparison.gate.fail_on))));
     properties.push_back(property("gate", gate_line(comparison)));
     properties.push_back(property("counts", counts_line(comparison.totals)));
+    for (const auto& line : judged_metric_lines(comparison)) {
+        properties.push_back(property("judged", line));
+    }
     data.set("properties", properties);
     return drop_blank_lines(view.render(data));
 }

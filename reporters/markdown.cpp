@@ -150,6 +150,14 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
         item.set("text", escape_markdown(warning));
         warnings.push_back(item);
     }
+    Data judged{Data::type::list};
+    for (const auto& line : judged_metric_lines(comparison)) {
+        Data item;
+        item.set("text", escape_markdown(line));
+        judged.push_back(item);
+    }
+    base.set("has_judged", !judged.is_empty_list());
+    base.set("judged", judged);
     base.set("has_warnings", !comparison.warnings.empty());
     base.set("warnings", warnings);
     return report;

@@ -1,5 +1,6 @@
 #include <core/json_file.hpp>
 #include <runners/google_benchmark.hpp>
+#include <runners/hyperfine.hpp>
 #include <runners/importers.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
@@ -7,60 +8,6 @@
 #include <fmt/format.h>
 
 namespace perfgate::runners {
-namespace {
-
-bool is_hyperfine_json(const nlohmann::json& json)
-{
-    return json.is_object() && json.contains("results") && json["results"].is_array() &&
-           !json.contains("schema");
-}
-
-} // namespace
-
-core::ResultsDocument import_hyperfine(const nlohmann::json& json, std::string_view origin)
-{
-    core::ResultsDocument document;
-    std::size_t index = 0;
-    for (const auto& entry : json["results"]) {
-        if (!entry.is_object() || !entry.contains("command") || !entry["command"].is_string() ||
-            !entry.contains("times") || !entry["times"].is_array()) {
-            fail(ExitCode::usage,
-                 "'{}': results[{}]: expected a hyperfine result with \"command\" and \"times\"",
-                 origin,
-                 index);
-        }
-        core::BenchmarkResult result;
-        result.id = entry["command"].get<std::string>();
-        result.source = core::Source::command;
-        auto& wall = result.metric("wall", "s", core::Better::lower);
-        for (const auto& time : entry["times"]) {
-            if (!time.is_number()) {
-                fail(ExitCode::usage, "'{}': results[{}].times: expected numbers", origin, index);
-            }
-            wall.samples.push_back(time.get<double>());
-        }
-        if (entry.contains("exit_codes") && entry["exit_codes"].is_array()) {
-            for (const auto& code : entry["exit_codes"]) {
-                result.exit_codes.push_back(code.is_number_integer() ? code.get<int>() : -1);
-            }
-        }
-        if (entry.contains("memory_usage_byte") && entry["memory_usage_byte"].is_array()) {
-            auto& rss = result.metric("peak_rss", "B", core::Better::lower);
-            for (const auto& bytes : entry["memory_usage_byte"]) {
-                rss.samples.push_back(bytes.is_number() ? bytes.get<double>() : 0.0);
-            }
-        }
-        if (entry.contains("parameters") && entry["parameters"].is_object()) {
-            for (const auto& [name, value] : entry["parameters"].items()) {
-                result.parameters[name] =
-                    value.is_string() ? value.get<std::string>() : value.dump();
-            }
-        }
-        document.benchmarks.push_back(std::move(result));
-        ++index;
-    }
-    return document;
-}
 
 core::ResultsDocument load_any_results(const std::filesystem::path& path)
 {
@@ -82,8 +29,9 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
     }
     if (is_google_benchmark_json(json)) {
         core::ResultsDocument document;
-        document.created = json["context"].value("date", std::string());
+        // Note: ingesting first checks the types in the context, "date" included.
         document.benchmarks = ingest_google_benchmark(json, path.stem().string(), origin);
+        document.created = json["context"].value("date", std::string());
         return document;
     }
     if (is_hyperfine_json(json)) {

@@ -11,7 +11,4 @@ namespace perfgate::runners {
 // Malformed files throw Error(usage) naming the file and the position.
 core::ResultsDocument load_any_results(const std::filesystem::path& path);
 
-// Turn hyperfine's `--export-json` document into results (wall times as samples).
-core::ResultsDocument import_hyperfine(const nlohmann::json& json, std::string_view origin);
-
 } // namespace perfgate::runners

@@ -338,6 +338,29 @@ TEST_CASE("parse_config: invalid values are errors naming line and key")
               "perfgate.toml:2:11: invalid duration '-1' for 'timeout' in [run]: expected a "
               "non-negative number of seconds");
     }
+    SUBCASE("durations out of range, written as text or as seconds")
+    {
+        const std::string range = ": out of range, expected 0 or from 1ns to 168h (7 days)";
+        CHECK(error_of("[run]\ntimeout = \"300000000h\"\n") ==
+              "perfgate.toml:2:11: invalid duration '300000000h' for 'timeout' in [run]" + range);
+        CHECK(error_of("[run]\ntimeout = 1e300\n") ==
+              "perfgate.toml:2:11: invalid duration '1e+300' for 'timeout' in [run]" + range);
+        CHECK(error_of("[run]\nmin_time = 1e-300\n") ==
+              "perfgate.toml:2:12: invalid duration '1e-300' for 'min_time' in [run]" + range);
+        CHECK(error_of("[discover]\nmin_time = \"1e-300s\"\n") ==
+              "perfgate.toml:2:12: invalid duration '1e-300s' for 'min_time' in [discover]" +
+                  range);
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget = 9223372036854775807\n") ==
+              "perfgate.toml:3:10: invalid duration '9.223372036854776e+18' for 'budget' in "
+              "[[benchmark]]" +
+                  range);
+    }
+    SUBCASE("a percentage out of range")
+    {
+        CHECK(error_of("[gate]\nnoise = \"1e308%\"\n") ==
+              "perfgate.toml:2:9: invalid percentage '1e308%' for 'noise' in [gate]: out of "
+              "range, expected 0% or from 0.0001% to 10000%");
+    }
     SUBCASE("percent")
     {
         // The rest of the message is parse_percent's.
@@ -372,6 +395,15 @@ TEST_CASE("parse_config: invalid values are errors naming line and key")
         CHECK(error_of("[[policy]]\nmatch = \"*\"\nwarning = \"20%\"\nblocker = \"10%\"\n") ==
               "perfgate.toml:4:11: 'blocker' (10%) in [[policy]] must not be below 'warning' "
               "(20%)");
+    }
+    SUBCASE("a threshold above a default points at the one that is set")
+    {
+        CHECK(error_of("[gate]\nbaseline = \"main\"\ncritical = \"60%\"\n") ==
+              "perfgate.toml:3:12: 'blocker' (50%, the default) in [gate] must not be below "
+              "'critical' (60%)");
+        CHECK(error_of("[gate]\nwarning = \"40%\"\n") ==
+              "perfgate.toml:2:11: 'critical' (30%, the default) in [gate] must not be below "
+              "'warning' (40%)");
     }
     SUBCASE("budget_statistic")
     {
@@ -729,10 +761,11 @@ warning = "10%"
     }
     SUBCASE("a negative threshold below the inherited defaults in [gate]")
     {
-        CHECK(error_of("[gate]\nblocker = \"-10%\"\n") ==
-              "perfgate.toml:2:11: 'blocker' (-10%) in [gate] must not be below 'critical' "
-              "(30%): a required improvement asks the most at 'warning', e.g. warning = "
-              "\"-40%\", blocker = \"-30%\"");
+        CHECK(
+            error_of("[gate]\nblocker = \"-10%\"\n") ==
+            "perfgate.toml:2:11: 'blocker' (-10%) in [gate] must not be below 'critical' "
+            "(30%, the default): a required improvement asks the most at 'warning', e.g. warning = "
+            "\"-40%\", blocker = \"-30%\"");
     }
     SUBCASE("noise stays non-negative")
     {

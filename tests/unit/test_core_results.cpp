@@ -453,6 +453,86 @@ TEST_CASE("results_from_json names the path of a missing or mistyped field")
     }
 }
 
+TEST_CASE("results_from_json says when an integer is out of range")
+{
+    ordered_json json = to_json(sample_document());
+    SUBCASE("cpus")
+    {
+        json["environment"]["cpus"] = 99999999999;
+        CHECK(read_error(json) == "'x.json': environment.cpus: integer 99999999999 out of range: "
+                                  "expected 0 to 2147483647");
+    }
+    SUBCASE("an exit code")
+    {
+        json["benchmarks"][1]["exit_codes"][0] = 18446744073709551615ULL;
+        CHECK(read_error(json) == "'x.json': benchmarks[1].exit_codes[0]: integer "
+                                  "18446744073709551615 out of range: expected -2147483648 to "
+                                  "2147483647");
+    }
+}
+
+TEST_CASE("results_from_json rejects impossible samples, ids and metric names")
+{
+    ordered_json json = to_json(sample_document());
+    ordered_json& command = json["benchmarks"][1];
+
+    SUBCASE("a negative time")
+    {
+        command["metrics"]["wall"]["samples"][1] = -0.2;
+        CHECK(read_error(json) == "'x.json': benchmarks[1].metrics.wall.samples[1]: expected a "
+                                  "number that is not negative, not -0.2");
+    }
+    SUBCASE("an absurdly long time")
+    {
+        json["benchmarks"][0]["metrics"]["real_time"]["samples"][2] = 1e300;
+        CHECK(read_error(json) == "'x.json': benchmarks[0].metrics.real_time.samples[2]: 1e+300 ns "
+                                  "is out of range: expected at most 1e+18 ns (about 31 years)");
+    }
+    SUBCASE("a negative shell start-up time")
+    {
+        command["shell_startup_seconds"] = -1;
+        CHECK(read_error(json) == "'x.json': benchmarks[1].shell_startup_seconds: expected a "
+                                  "number that is not negative, not -1");
+    }
+    SUBCASE("an empty id")
+    {
+        command["id"] = "";
+        CHECK(read_error(json) == "'x.json': benchmarks[1].id: expected a non-empty id");
+    }
+    SUBCASE("a duplicate id")
+    {
+        json["benchmarks"][2]["id"] = k_awkward_id;
+        CHECK(read_error(json) == std::string("'x.json': benchmarks[2].id: the id '") +
+                                      k_awkward_id + "' is used twice; ids must be unique");
+    }
+    SUBCASE("an empty metric name")
+    {
+        command["metrics"][""] = command["metrics"]["wall"];
+        CHECK(read_error(json) ==
+              "'x.json': benchmarks[1].metrics[\"\"]: expected a non-empty metric name");
+    }
+    SUBCASE("an error inside a metric whose name is not UTF-8")
+    {
+        command["metrics"]["bad\xff"] = {{"unit", "s"}, {"better", "lower"}, {"samples", {-1}}};
+        CHECK(read_error(json) == "'x.json': benchmarks[1].metrics[\"bad\xef\xbf\xbd\"]"
+                                  ".samples[0]: expected a number that is not negative, not -1");
+    }
+}
+
+TEST_CASE("results_from_json accepts zero times and any finite counter")
+{
+    ordered_json json = to_json(sample_document());
+    json["benchmarks"][1]["metrics"]["sys"]["samples"] = {0.0, 0, 0.0};
+    json["benchmarks"][0]["metrics"]["items_per_second"]["samples"] = {-1.5, 0, nullptr};
+    const ResultsDocument read = results_from_json(json, "x.json");
+    CHECK(read.benchmarks[1].find_metric("sys")->samples == std::vector<double>{0, 0, 0});
+    const auto& counter = read.benchmarks[0].find_metric("items_per_second")->samples;
+    REQUIRE(counter.size() == 3);
+    CHECK(counter[0] == -1.5);
+    CHECK(counter[1] == 0);
+    CHECK(std::isnan(counter[2]));
+}
+
 TEST_CASE("read_json_file reports where JSON is malformed")
 {
     const TempDir dir;
@@ -484,6 +564,12 @@ TEST_CASE("read_json_file reports where JSON is malformed")
     {
         CHECK(error_for("") == path.string() + ": empty file, expected JSON");
         CHECK(error_for(" \n\t\n") == path.string() + ": empty file, expected JSON");
+    }
+    SUBCASE("nested too deep to copy and print safely")
+    {
+        const std::string deep = "{\n  \"a\": " + std::string(100000, '[');
+        CHECK(error_for(deep) == path.string() + ":2:263: malformed JSON: nested deeper than " +
+                                     std::to_string(k_max_json_depth) + " levels");
     }
     SUBCASE("a number out of range")
     {

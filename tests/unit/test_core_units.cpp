@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -61,6 +62,49 @@ TEST_CASE("parse_duration rejects anything else")
     }
 }
 
+TEST_CASE("parse_duration accepts zero or 1ns to 7 days")
+{
+    SUBCASE("the bounds, however they are written")
+    {
+        CHECK(parse_duration("1ns") == k_min_duration);
+        CHECK(parse_duration("0.001us") == doctest::Approx(k_min_duration));
+        CHECK(parse_duration("168h") == k_max_duration);
+        CHECK(parse_duration("10080m") == k_max_duration);
+        CHECK(parse_duration("604800s") == k_max_duration);
+        CHECK(parse_duration("0ns") == 0);
+    }
+    SUBCASE("out of range: absurdly long, or shorter than anything measurable")
+    {
+        for (const std::string text :
+             {"1e300s", "300000000h", "169h", "604801s", "0.5ns", "1e-300s", "4.9e-324s"}) {
+            CAPTURE(text);
+            const Error error = error_of([&] { parse_duration(text); });
+            CHECK(error.code() == ExitCode::usage);
+            CHECK(std::string(error.what()) ==
+                  "invalid duration '" + text +
+                      "': out of range, expected 0 or from 1ns to 168h (7 days)");
+        }
+    }
+}
+
+TEST_CASE("check_duration applies parse_duration's range to a number of seconds")
+{
+    CHECK(check_duration(0, "0") == 0);
+    CHECK(check_duration(2.5, "2.5") == 2.5);
+    CHECK(check_duration(k_max_duration, "604800") == k_max_duration);
+    for (const double seconds : {1e300,
+                                 -1.0,
+                                 1e-12,
+                                 std::numeric_limits<double>::infinity(),
+                                 std::numeric_limits<double>::quiet_NaN()}) {
+        CAPTURE(seconds);
+        const Error error = error_of([&] { check_duration(seconds, "x"); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "invalid duration 'x': out of range, expected 0 or from 1ns to 168h (7 days)");
+    }
+}
+
 TEST_CASE("parse_percent reads a percentage as a fraction")
 {
     CHECK(parse_percent("15%") == doctest::Approx(0.15));
@@ -77,6 +121,33 @@ TEST_CASE("parse_percent rejects anything else")
         const Error error = error_of([&] { parse_percent(text); });
         CHECK(error.code() == ExitCode::usage);
         CHECK(std::string(error.what()).starts_with("invalid percentage '" + text + "': "));
+    }
+}
+
+TEST_CASE("parse_percent accepts 0% or 0.0001% to 10000%")
+{
+    CHECK(parse_percent("0.0001%") == doctest::Approx(k_min_percent));
+    CHECK(parse_percent("10000%") == k_max_percent);
+    for (const std::string text : {"1e308%", "10001%", "0.00001%", "1e-320%"}) {
+        CAPTURE(text);
+        const Error error = error_of([&] { parse_percent(text); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "invalid percentage '" + text +
+                  "': out of range, expected 0% or from 0.0001% to 10000%");
+    }
+}
+
+TEST_CASE("seconds_per knows the units of time in results")
+{
+    CHECK(seconds_per("ns") == 1e-9);
+    CHECK(seconds_per("us") == 1e-6);
+    CHECK(seconds_per("\u00b5s") == 1e-6);
+    CHECK(seconds_per("ms") == 1e-3);
+    CHECK(seconds_per("s") == 1);
+    for (const char* unit : {"", "B", "1/s", "B/s", "m", "h", "sec"}) {
+        CAPTURE(unit);
+        CHECK_FALSE(seconds_per(unit));
     }
 }
 

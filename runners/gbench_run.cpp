@@ -1,0 +1,230 @@
+#include <core/units.hpp>
+#include <runners/gbench_ingest.hpp>
+#include <runners/gbench_json.hpp>
+#include <runners/gbench_run.hpp>
+#include <util/error.hpp>
+#include <util/file.hpp>
+#include <util/process.hpp>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace perfgate::runners {
+namespace {
+
+namespace fs = std::filesystem;
+using core::Status;
+
+// A temporary file removed when it goes out of scope.
+class TemporaryFile
+{
+public:
+    TemporaryFile()
+    {
+        std::string pattern = (fs::temp_directory_path() / "perfgate-gbench-XXXXXX.json").string();
+        const int fd = ::mkstemps(pattern.data(), 5);
+        if (fd < 0) {
+            fail(ExitCode::measurement, "cannot create a temporary file: {}", os_error(errno));
+        }
+        ::close(fd);
+        m_path = pattern;
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile()
+    {
+        std::error_code ignored;
+        fs::remove(m_path, ignored);
+    }
+
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+// True for the lines the library itself prints before any benchmark runs; they say nothing
+// about what went wrong.
+bool library_header(std::string_view line)
+{
+    constexpr std::array<std::string_view, 6> k_prefixes = {
+        "***WARNING***", "Run on (", "CPU Caches:", "  L", "Load Average:", "Benchmark "};
+    return std::any_of(k_prefixes.begin(), k_prefixes.end(), [&](auto prefix) {
+        return line.starts_with(prefix);
+    });
+}
+
+// Return the last line of a program's stderr worth showing, for an error message.
+std::string stderr_hint(const std::string& err)
+{
+    std::string hint;
+    std::size_t start = 0;
+    while (start < err.size()) {
+        auto end = err.find('\n', start);
+        end = end == std::string::npos ? err.size() : end;
+        const auto line = err.substr(start, end - start);
+        if (line.find_first_not_of(" -\r") != std::string::npos && !library_header(line)) {
+            hint = line;
+        }
+        start = end + 1;
+    }
+    return hint.empty() ? "" : fmt::format(" (stderr: {})", hint.substr(0, 200));
+}
+
+// Return a regex for `--benchmark_filter` matching exactly `names`.
+std::string exact_filter(const std::vector<std::string>& names)
+{
+    std::string filter = "^(";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            filter += '|';
+        }
+        for (char c : names[i]) {
+            if (std::string_view(".[]{}()\\*+?^$|").find(c) != std::string_view::npos) {
+                filter += '\\';
+            }
+            filter += c;
+        }
+    }
+    return filter + ")$";
+}
+
+// One execution of a program on some of its benchmarks: what it reported and how it ended.
+struct Attempt
+{
+    std::vector<core::BenchmarkResult> found;
+    std::string problem; // why benchmarks without a result have none
+    util::ProcessResult process;
+};
+
+Attempt attempt(const BenchmarkProgram& program,
+                const std::vector<std::string>& names,
+                const GoogleBenchmarkSettings& settings)
+{
+    const TemporaryFile output;
+    util::SpawnOptions options;
+    options.argv = {program.executable.string()};
+    options.argv.insert(options.argv.end(), program.extra_args.begin(), program.extra_args.end());
+    options.argv.push_back(fmt::format("--benchmark_out={}", output.path().string()));
+    options.argv.emplace_back("--benchmark_out_format=json");
+    options.argv.push_back(fmt::format("--benchmark_repetitions={}", settings.repetitions));
+    options.argv.emplace_back("--benchmark_enable_random_interleaving=true");
+    // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
+    options.argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
+    options.argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(names)));
+    options.err = util::Output::capture;
+    // Note: capped at about 31 years, far inside what nanoseconds hold, whatever the settings.
+    constexpr double k_longest_timeout = 1e9;
+    const double timeout =
+        std::min(settings.timeout * static_cast<double>(std::max<std::size_t>(1, names.size())),
+                 k_longest_timeout);
+    options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(timeout));
+
+    Attempt result;
+    result.process = util::run_process(options);
+    const auto& process = result.process;
+    const auto display = program.executable.string();
+    if (!process.started) {
+        result.problem = fmt::format("'{}' could not start: {}", display, process.start_error);
+        return result;
+    }
+    try {
+        const auto json = parse_google_benchmark_json(
+            util::read_file(output.path()), display, !process.succeeded());
+        result.found = ingest_google_benchmark(json, program.prefix, display);
+    } catch (const Error& error) {
+        result.problem = error.what();
+    }
+    const std::string when = names.size() == 1 ? "while running it" : "before finishing it";
+    if (process.timed_out) {
+        result.problem = fmt::format("'{}' timed out after {} {}; its process group was killed",
+                                     display,
+                                     core::format_time(timeout),
+                                     when);
+    } else if (process.interrupted) {
+        result.problem = "interrupted";
+    } else if (!process.succeeded()) {
+        result.problem =
+            fmt::format("'{}' {} {}{}",
+                        display,
+                        process.signal != 0 ? fmt::format("was {}", process.describe_end())
+                                            : fmt::format("exited with code {}", process.exit_code),
+                        when,
+                        stderr_hint(process.err));
+    } else if (result.problem.empty() && result.found.empty()) {
+        result.problem = fmt::format("'{}' exited 0 but produced no benchmarks", display);
+    }
+    return result;
+}
+
+// Return the result with `id` in `found`, if there is one.
+std::optional<core::BenchmarkResult> take(const std::vector<core::BenchmarkResult>& found,
+                                          const std::string& id)
+{
+    const auto it =
+        std::find_if(found.begin(), found.end(), [&](const auto& r) { return r.id == id; });
+    if (it == found.end()) {
+        return std::nullopt;
+    }
+    return *it;
+}
+
+// The result of a listed benchmark that `attempt` left without one.
+core::BenchmarkResult
+unfinished(const BenchmarkProgram& program, const std::string& id, const Attempt& attempt)
+{
+    core::BenchmarkResult result;
+    result.id = id;
+    result.source = core::Source::google_benchmark;
+    result.executable = program.executable.string();
+    result.status = attempt.process.timed_out     ? Status::timeout
+                    : attempt.process.interrupted ? Status::interrupted
+                                                  : Status::failed;
+    result.message = attempt.problem.empty()
+                         ? fmt::format("'{}' reported no result for it", result.executable)
+                         : attempt.problem;
+    return result;
+}
+
+} // namespace
+
+std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
+                                                        const GoogleBenchmarkSettings& settings,
+                                                        core::RunObserver& observer)
+{
+    const auto first = attempt(program, program.benchmarks, settings);
+    const auto& process = first.process;
+    // Note: a crash loses every benchmark whose repetitions were not all done, and with random
+    // interleaving that is most of them; each is run again alone, which also pins the crash on
+    // the benchmark that caused it.
+    const bool crashed = process.started && !process.timed_out && !process.interrupted &&
+                         !process.succeeded() && program.benchmarks.size() > 1;
+
+    std::vector<core::BenchmarkResult> results;
+    for (const auto& name : program.benchmarks) {
+        const auto id = fmt::format("{}/{}", program.prefix, name);
+        auto found = take(first.found, id);
+        if (!found && crashed && !util::interrupt_requested()) {
+            const auto alone = attempt(program, {name}, settings);
+            found = take(alone.found, id);
+            if (!found) {
+                found = unfinished(program, id, alone);
+            }
+        }
+        results.push_back(found ? std::move(*found) : unfinished(program, id, first));
+        observer.finished(results.back());
+    }
+    return results;
+}
+
+} // namespace perfgate::runners

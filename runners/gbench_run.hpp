@@ -1,0 +1,27 @@
+#pragma once
+
+#include <core/results.hpp>
+#include <core/run_observer.hpp>
+#include <runners/discovery.hpp>
+
+#include <vector>
+
+namespace perfgate::runners {
+
+// How Google Benchmark programs are run (`[discover]` and `[run].timeout`).
+struct GoogleBenchmarkSettings
+{
+    int launches = 5;       // separate launches of each program: the independent samples
+    int repetitions = 3;    // repetitions per launch
+    double min_time = 0.1;  // seconds per repetition
+    double timeout = 300.0; // seconds per benchmark; a program gets this times its benchmarks
+};
+
+// Run `program` once with JSON written to a temporary `--benchmark_out`, its repetitions
+// interleaved at random, and return one result per listed benchmark. A crash keeps what
+// finished and fails the rest; no or invalid output fails them all, naming the program.
+std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
+                                                        const GoogleBenchmarkSettings& settings,
+                                                        core::RunObserver& observer);
+
+} // namespace perfgate::runners

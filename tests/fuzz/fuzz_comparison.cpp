@@ -1,0 +1,14 @@
+// Fuzz the perfgate-comparison/1 reader (`perfgate report`).
+#include <baselines/comparison.hpp>
+
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    return perfgate::fuzz::read_text(data, size, [](const std::string& text) {
+        const auto json = nlohmann::json::parse(text, nullptr, false);
+        if (!json.is_discarded()) {
+            (void)perfgate::baselines::comparison_from_json(json, "fuzz.json");
+        }
+    });
+}

@@ -1,0 +1,100 @@
+#include <runners/gbench_run.hpp>
+
+#include "gbench_documents.hpp"
+#include "test_support.hpp"
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace perfgate;
+using namespace perfgate::runners;
+using namespace perfgate::test;
+using core::BenchmarkResult;
+using core::RunObserver;
+using core::Status;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path k_fixtures = PERFGATE_FIXTURES_DIR;
+
+// Records what a runner reports.
+class RecordingObserver : public RunObserver
+{
+public:
+    void finished(const BenchmarkResult& result) override { ids.push_back(result.id); }
+
+    std::vector<std::string> ids;
+};
+
+} // namespace
+
+TEST_CASE("run_google_benchmark runs a real program")
+{
+    GoogleBenchmarkSettings settings;
+    settings.repetitions = 2;
+    settings.min_time = 0.001;
+    settings.timeout = 60;
+    RecordingObserver observer;
+
+    SUBCASE("every listed benchmark gets its repetitions")
+    {
+        const BenchmarkProgram program{
+            k_fixtures / "plain_bench", "plain_bench", {}, {"BM_Empty", "BM_VectorPush/8"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 2);
+        CHECK(results[0].id == "plain_bench/BM_Empty");
+        CHECK(results[1].id == "plain_bench/BM_VectorPush/8");
+        for (const auto& result : results) {
+            CAPTURE(result.id);
+            CHECK(result.status == Status::ok);
+            CHECK(result.message.empty());
+            CHECK(result.executable == program.executable.string());
+            CHECK(samples_of(result, "real_time").size() == 2);
+            CHECK(samples_of(result, "cpu_time").size() == 2);
+            CHECK(result.context.contains("library_build_type"));
+        }
+        CHECK(observer.ids ==
+              std::vector<std::string>{"plain_bench/BM_Empty", "plain_bench/BM_VectorPush/8"});
+    }
+    SUBCASE("a timeout too long for the clock is no timeout")
+    {
+        settings.timeout = 1e12;
+        const BenchmarkProgram program{k_fixtures / "plain_bench", "plain_bench", {}, {"BM_Empty"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].status == Status::ok);
+        CHECK(results[0].message.empty());
+    }
+    SUBCASE("a crash fails only the benchmark that crashed")
+    {
+        const BenchmarkProgram program{
+            k_fixtures / "abort_bench", "abort_bench", {}, {"BM_A_First", "BM_C_Crashes"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 2);
+        CHECK(results[0].id == "abort_bench/BM_A_First");
+        CHECK(results[0].status == Status::ok);
+        CHECK(samples_of(results[0], "real_time").size() == 2);
+        CHECK(results[1].id == "abort_bench/BM_C_Crashes");
+        CHECK(results[1].status == Status::failed);
+        CHECK(results[1].message.find("SIGABRT") != std::string::npos);
+        CHECK(results[1].metrics.empty());
+        CHECK(observer.ids.size() == 2);
+    }
+    SUBCASE("a program that cannot start fails every benchmark")
+    {
+        const TempDir dir;
+        const BenchmarkProgram program{
+            dir / "missing_bench", "missing_bench", {}, {"BM_A", "BM_B"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 2);
+        for (const auto& result : results) {
+            CAPTURE(result.id);
+            CHECK(result.status == Status::failed);
+            CHECK(result.message.find("could not start") != std::string::npos);
+        }
+        CHECK(observer.ids == std::vector<std::string>{"missing_bench/BM_A", "missing_bench/BM_B"});
+    }
+}
