@@ -1,5 +1,6 @@
 #include <baselines/comparison.hpp>
 #include <baselines/gate.hpp>
+#include <baselines/meaning.hpp>
 
 #include <fmt/format.h>
 
@@ -19,41 +20,6 @@ std::vector<double> finite(const std::vector<double>& samples)
         return std::isfinite(v);
     });
     return kept;
-}
-
-double statistic_of(const core::Summary& summary, std::string_view statistic)
-{
-    if (statistic == "mean") {
-        return summary.mean;
-    }
-    if (statistic == "p90") {
-        return summary.p90;
-    }
-    if (statistic == "p95") {
-        return summary.p95;
-    }
-    if (statistic == "p99") {
-        return summary.p99;
-    }
-    if (statistic == "min") {
-        return summary.min;
-    }
-    if (statistic == "max") {
-        return summary.max;
-    }
-    return summary.median;
-}
-
-BudgetCheck check_budget(const BudgetRule& rule, const core::Summary& current)
-{
-    BudgetCheck budget;
-    budget.limit = rule.limit;
-    budget.statistic = rule.statistic;
-    budget.level = rule.level;
-    budget.value = statistic_of(current, rule.statistic);
-    budget.headroom = rule.limit > 0 ? (rule.limit - budget.value) / rule.limit : 0.0;
-    budget.breached = budget.value > rule.limit;
-    return budget;
 }
 
 std::string describe(const core::Environment& environment)
@@ -225,6 +191,38 @@ void warn_single_launch(Comparison& comparison)
     }
 }
 
+// Add an informational entry for every metric that a budget in `rules` limits and that is not
+// judged yet.
+void add_budgeted(std::vector<JudgedMetric>& judged, const std::vector<BudgetRule>& rules)
+{
+    for (const auto& rule : rules) {
+        if (std::none_of(judged.begin(), judged.end(), [&](const auto& j) {
+                return j.name == rule.metric;
+            })) {
+            judged.push_back(
+                {rule.metric, Role::informational, "shown for its budget; the budget gates"});
+        }
+    }
+}
+
+// Check the budgets of `rules` on the metric of `entry` against its current summary.
+void check_budgets(MetricComparison& entry, const std::vector<BudgetRule>& rules)
+{
+    for (const auto& rule : rules) {
+        if (rule.metric != entry.metric) {
+            continue;
+        }
+        if (!entry.current || entry.current->n == 0) {
+            entry.notes.push_back(fmt::format("the budget at {} is not checked: no finite sample "
+                                              "of '{}' was measured",
+                                              rule.origin,
+                                              rule.metric));
+            continue;
+        }
+        entry.budgets.push_back(check_budget(rule, *entry.current));
+    }
+}
+
 } // namespace
 
 std::optional<double> MetricComparison::worsening() const
@@ -233,6 +231,16 @@ std::optional<double> MetricComparison::worsening() const
         return std::nullopt;
     }
     return oriented(*change, better);
+}
+
+bool MetricComparison::over_budget() const
+{
+    return std::any_of(budgets.begin(), budgets.end(), [](const auto& b) { return b.breached; });
+}
+
+bool MetricComparison::thin_headroom() const
+{
+    return std::any_of(budgets.begin(), budgets.end(), [](const auto& b) { return b.thin; });
 }
 
 Comparison compare(const core::ResultsDocument& baseline,
@@ -264,12 +272,20 @@ Comparison compare(const core::ResultsDocument& baseline,
         before.emplace(result.id, &result);
     }
     bool any_common = false;
-    for (const auto& result : current.benchmarks) {
-        const auto found = before.find(result.id);
+    std::vector<std::string> ids;
+    for (const auto& measured : current.benchmarks) {
+        ids.push_back(measured.id);
+        const auto found = before.find(measured.id);
         any_common = any_common || found != before.end();
-        const auto* old = found == before.end() || found->second->status != core::Status::ok
-                              ? nullptr
-                              : found->second;
+        const auto* stored = found == before.end() || found->second->status != core::Status::ok
+                                 ? nullptr
+                                 : found->second;
+        // Note: copies are made only of results whose metrics the configuration describes.
+        const auto described = with_meanings(config, measured);
+        const auto& result = described ? *described : measured;
+        const auto described_old =
+            stored != nullptr ? with_meanings(config, *stored) : std::nullopt;
+        const auto* old = described_old ? &*described_old : stored;
         if (result.status != core::Status::ok) {
             const auto judged = judged_metrics(config,
                                                old != nullptr ? *old : result,
@@ -287,13 +303,8 @@ Comparison compare(const core::ResultsDocument& baseline,
         }
         auto judged_list =
             judged_metrics(config, result, old, options.metric, options.metric_reason);
-        if (const auto budgeted = budgeted_metric(config, result);
-            budgeted && std::none_of(judged_list.begin(), judged_list.end(), [&](const auto& j) {
-                return j.name == *budgeted;
-            })) {
-            judged_list.push_back(
-                {*budgeted, Role::informational, "shown for its budget; the budget gates"});
-        }
+        const auto rules = budgets_for(config, result);
+        add_budgeted(judged_list, rules);
         for (const auto& judged : judged_list) {
             auto entry = make_entry(config, result, judged);
             const auto* metric = result.find_metric(judged.name);
@@ -305,9 +316,7 @@ Comparison compare(const core::ResultsDocument& baseline,
             }
             auto now = finite(metric->samples);
             entry.current = core::summarize(now);
-            if (const auto rule = budget_for(config, result, judged.name, metric->unit)) {
-                entry.budget = check_budget(*rule, *entry.current);
-            }
+            check_budgets(entry, rules);
             const auto* old_metric = old != nullptr ? old->find_metric(judged.name) : nullptr;
             if (old_metric == nullptr || finite(old_metric->samples).empty()) {
                 entry.verdict = Verdict::new_benchmark;
@@ -344,10 +353,12 @@ Comparison compare(const core::ResultsDocument& baseline,
         }
         comparison.warnings.push_back(message + ": every benchmark is new");
     }
-    for (const auto& result : baseline.benchmarks) {
-        if (!before.contains(result.id)) {
+    for (const auto& stored : baseline.benchmarks) {
+        if (!before.contains(stored.id)) {
             continue;
         }
+        const auto described = with_meanings(config, stored);
+        const auto& result = described ? *described : stored;
         for (const auto& judged :
              judged_metrics(config, result, nullptr, options.metric, options.metric_reason)) {
             auto entry = make_entry(config, result, judged);
@@ -358,6 +369,9 @@ Comparison compare(const core::ResultsDocument& baseline,
             entry.verdict = Verdict::missing;
             comparison.entries.push_back(std::move(entry));
         }
+    }
+    for (auto& warning : unmatched_budgets(config, ids)) {
+        comparison.warnings.push_back(std::move(warning));
     }
     warn_single_launch(comparison);
     decide(comparison);

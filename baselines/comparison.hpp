@@ -1,5 +1,6 @@
 #pragma once
 
+#include <baselines/budget.hpp>
 #include <baselines/judge.hpp>
 #include <baselines/policy.hpp>
 #include <core/config.hpp>
@@ -17,17 +18,6 @@
 namespace perfgate::baselines {
 
 inline constexpr std::string_view k_comparison_schema = "perfgate-comparison/1";
-
-// An absolute budget judged on the current run alone.
-struct BudgetCheck
-{
-    double limit = 0;
-    std::string statistic;
-    double value = 0;
-    double headroom = 0; // (limit - value) / limit: negative when breached
-    bool breached = false;
-    core::Level level = core::Level::blocker; // the level a breach counts at
-};
 
 // One benchmark and judged metric, compared.
 struct MetricComparison
@@ -55,9 +45,9 @@ struct MetricComparison
     Verdict verdict = Verdict::unchanged;
     core::Level level = core::Level::none; // for regressions
     MetricPolicy policy;
-    std::optional<BudgetCheck> budget;
-    bool fails_gate = false; // decided by the gate (gate.hpp), read by every report
-    std::string message;     // why it failed or was skipped
+    std::vector<BudgetCheck> budgets; // on this metric, judged on the current run alone
+    bool fails_gate = false;          // decided by the gate (gate.hpp), read by every report
+    std::string message;              // why it failed or was skipped
     std::vector<std::string> notes;
 
     // True when this metric counts for the gate.
@@ -65,6 +55,13 @@ struct MetricComparison
 
     // The change oriented so that positive is worse for this metric's direction.
     std::optional<double> worsening() const;
+
+    // True when a budget on this metric is breached (at any level).
+    bool over_budget() const;
+
+    // True when a budget on this metric is within its limit, but closer than its
+    // `warn_headroom`.
+    bool thin_headroom() const;
 };
 
 // Counts of verdicts and regression levels over the gated entries (budget breaches: all).
@@ -83,7 +80,8 @@ struct Totals
     int missing = 0;
     int failed = 0;
     int skipped = 0;
-    int budget_breaches = 0;
+    int budget_breaches = 0; // breached budgets
+    int thin_headroom = 0;   // budgets closer to their limit than their `warn_headroom`
 };
 
 // The gate's decision (docs/statistics.md, "The gate").
@@ -118,6 +116,9 @@ struct Comparison
     std::vector<std::string> warnings;    // environment mismatches, context warnings, ...
     GateResult gate;
     bool paired = false; // judged on interleaved rounds (`--against`, `--reference`)
+    // Statistics of the current run that reports show as extra columns (`--stats`): how it is
+    // shown, not what was decided, so not part of the JSON document.
+    std::vector<std::string> stats;
 };
 
 // Settings a comparison takes from the command line.
@@ -133,8 +134,10 @@ struct CompareOptions
     std::string current_label = "current";
 };
 
-// Compare `current` with `baseline` under `config` (docs/statistics.md) and apply the gate.
-// Throws Error(usage) when a metric's units differ, for a `--metric` no benchmark has, under
+// Compare `current` with `baseline` under `config` (docs/statistics.md), check the budgets on
+// the current run and apply the gate. Both sides' metrics take the meaning the configuration
+// gives them (baselines/meaning.hpp) first. Throws Error(usage) when a metric's units differ,
+// for a `--metric` no benchmark has, for a budget that cannot apply (budgets_for), under
 // `strict_env` on a mismatch, and when the two share no benchmark and `require_common` (else
 // that is a warning and every benchmark is new).
 Comparison compare(const core::ResultsDocument& baseline,

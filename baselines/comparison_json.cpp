@@ -84,16 +84,22 @@ Json entry_json(const MetricComparison& entry)
           {"critical", entry.policy.critical},
           {"blocker", entry.policy.blocker}}},
         {"samples", {{"baseline", entry.baseline_samples}, {"current", entry.current_samples}}},
-        {"budget", nullptr},
+        {"budgets", Json::array()},
         {"message", entry.message},
         {"notes", entry.notes}};
-    if (entry.budget) {
-        json["budget"] = {{"limit", entry.budget->limit},
-                          {"statistic", entry.budget->statistic},
-                          {"value", entry.budget->value},
-                          {"headroom", entry.budget->headroom},
-                          {"breached", entry.budget->breached},
-                          {"level", core::to_string(entry.budget->level)}};
+    auto& budgets = json["budgets"];
+    for (const auto& budget : entry.budgets) {
+        budgets.push_back(Json{{"statistic", budget.statistic},
+                               {"bound", to_string(budget.bound)},
+                               {"limit", budget.limit},
+                               {"written", budget.written},
+                               {"value", budget.value},
+                               {"headroom", optional_json(budget.headroom)},
+                               {"warn_headroom", budget.warn_headroom},
+                               {"level", core::to_string(budget.level)},
+                               {"breached", budget.breached},
+                               {"thin", budget.thin},
+                               {"origin", budget.origin}});
     }
     return json;
 }
@@ -229,6 +235,33 @@ private:
         return core::summary_from_json(m_read, value, path);
     }
 
+    BudgetCheck budget(const nlohmann::json& json, const JsonPath& path) const
+    {
+        m_read.object(json, path);
+        BudgetCheck budget;
+        budget.statistic = string(json, path.field("statistic"));
+        if (!core::statistic_of(core::Summary{}, budget.statistic)) {
+            m_read.fail_at(path.field("statistic"),
+                           fmt::format("unknown statistic '{}': expected {}",
+                                       budget.statistic,
+                                       fmt::join(core::k_statistic_names, ", ")));
+        }
+        budget.bound = named(json, path.field("bound"), k_bound_names);
+        budget.limit = number(json, path.field("limit"));
+        budget.written = string(json, path.field("written"));
+        budget.value = number(json, path.field("value"));
+        budget.headroom = optional_number(json, path.field("headroom"));
+        budget.warn_headroom = non_negative(json, path.field("warn_headroom"));
+        budget.level = named(json, path.field("level"), k_level_names);
+        if (budget.level == core::Level::none) {
+            m_read.fail_at(path.field("level"), "expected warning, critical or blocker");
+        }
+        budget.breached = boolean(json, path.field("breached"));
+        budget.thin = boolean(json, path.field("thin"));
+        budget.origin = string(json, path.field("origin"));
+        return budget;
+    }
+
     MetricComparison entry(const nlohmann::json& json, const JsonPath& path) const
     {
         m_read.object(json, path);
@@ -273,15 +306,10 @@ private:
             numbers(field(samples, samples_path.field("baseline")), samples_path.field("baseline"));
         entry.current_samples =
             numbers(field(samples, samples_path.field("current")), samples_path.field("current"));
-        const JsonPath budget_path = path.field("budget");
-        if (const auto& budget = field(json, budget_path); !budget.is_null()) {
-            m_read.object(budget, budget_path);
-            entry.budget = BudgetCheck{number(budget, budget_path.field("limit")),
-                                       string(budget, budget_path.field("statistic")),
-                                       number(budget, budget_path.field("value")),
-                                       number(budget, budget_path.field("headroom")),
-                                       boolean(budget, budget_path.field("breached")),
-                                       named(budget, budget_path.field("level"), k_level_names)};
+        const JsonPath budgets_path = path.field("budgets");
+        const auto& budgets = m_read.array(field(json, budgets_path), budgets_path, "objects");
+        for (std::size_t i = 0; i < budgets.size(); ++i) {
+            entry.budgets.push_back(budget(budgets[i], budgets_path.element(i)));
         }
         entry.message = string(json, path.field("message"));
         entry.notes = strings(field(json, path.field("notes")), path.field("notes"));
@@ -304,7 +332,8 @@ Json totals_json(const Totals& t)
                 {"missing", t.missing},
                 {"failed", t.failed},
                 {"skipped", t.skipped},
-                {"budget_breaches", t.budget_breaches}};
+                {"budget_breaches", t.budget_breaches},
+                {"thin_headroom", t.thin_headroom}};
 }
 
 } // namespace

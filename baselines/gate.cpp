@@ -39,7 +39,10 @@ int rank(core::Level level)
 
 void count(Totals& totals, const MetricComparison& entry)
 {
-    totals.budget_breaches += entry.budget && entry.budget->breached;
+    for (const auto& budget : entry.budgets) {
+        totals.budget_breaches += budget.breached;
+        totals.thin_headroom += budget.thin;
+    }
     if (!entry.gated()) {
         return;
     }
@@ -90,7 +93,9 @@ bool reaches(core::Level level, core::FailOn fail_on)
 
 bool fails_gate(const MetricComparison& entry, const GateResult& gate)
 {
-    if (entry.budget && entry.budget->breached && reaches(entry.budget->level, gate.fail_on)) {
+    if (std::any_of(entry.budgets.begin(), entry.budgets.end(), [&](const BudgetCheck& budget) {
+            return budget.breached && reaches(budget.level, gate.fail_on);
+        })) {
         return true;
     }
     if (!entry.gated()) {

@@ -8,8 +8,8 @@ namespace perfgate::baselines {
 bool reaches(core::Level level, core::FailOn fail_on);
 
 // True when `entry` fails the gate of `gate`: a gated regression at or above `fail_on`, a budget
-// breach whose level reaches it, or a gated primary verdict that is inconclusive when the
-// policy says so.
+// breach whose level reaches it (gated or not, with or without a baseline), or a gated primary
+// verdict that is inconclusive when the policy says so. A thin headroom never fails.
 bool fails_gate(const MetricComparison& entry, const GateResult& gate);
 
 // Decide the gate once for every entry of `comparison` (its `gate.fail_on` and

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace perfgate::baselines {
@@ -31,6 +32,30 @@ double launch_value(const core::Metric& metric, std::vector<double>& repetitions
     return core::median(repetitions);
 }
 
+// Return the threshold of `level` under `policy`.
+double threshold_of(core::Level level, const MetricPolicy& policy)
+{
+    switch (level) {
+    case core::Level::warning:
+        return policy.warning;
+    case core::Level::critical:
+        return policy.critical;
+    default:
+        return policy.blocker;
+    }
+}
+
+// Return the level that `worsening` reaches among the negative thresholds of `policy` alone:
+// the required improvements it falls short of.
+core::Level requirement_level(double worsening, const MetricPolicy& policy)
+{
+    constexpr double k_none = std::numeric_limits<double>::infinity();
+    const MetricPolicy required{policy.warning < 0 ? policy.warning : k_none,
+                                policy.critical < 0 ? policy.critical : k_none,
+                                policy.blocker < 0 ? policy.blocker : k_none};
+    return level_of(worsening, required);
+}
+
 struct Oriented
 {
     double worsening;
@@ -54,15 +79,21 @@ void classify(Judgement& judgement,
 {
     const auto& [worsening, interval] = oriented_change;
     const auto& policy = settings.policy;
-    if (policy.warning < 0) {
+    if (std::min({policy.warning, policy.critical, policy.blocker}) < 0) {
         // A requirement to improve (a negative threshold): not reaching it is a regression at
         // the level of the threshold the change falls short of, whatever the test says.
-        judgement.level = level_of(worsening, policy);
-        if (judgement.level != core::Level::none) {
+        if (const auto required = requirement_level(worsening, policy);
+            required != core::Level::none) {
             judgement.verdict = Verdict::regressed;
+            judgement.level = required;
+            if (significant && worsening > 0) {
+                // A significant worsening may also reach a higher threshold that is not one.
+                judgement.level = std::max(required, level_of(worsening, policy));
+            }
             judgement.notes.push_back(
-                fmt::format("required a change of at most {:+.1f}%, measured {:+.1f}%",
-                            oriented(policy.warning, settings.better) * 100,
+                fmt::format("required a change of at most {:+.1f}% ({}), measured {:+.1f}%",
+                            oriented(threshold_of(required, policy), settings.better) * 100,
+                            core::to_string(required),
                             oriented(worsening, settings.better) * 100));
             return;
         }

@@ -14,19 +14,6 @@ namespace {
 // A command whose CPU time is at least this share of its wall time is CPU-bound.
 constexpr double k_cpu_bound_share = 0.5;
 
-// The `[[benchmark]]` entry that `id` belongs to: its name, or for a program or harness that
-// reports several benchmarks the prefix of their ids.
-const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id)
-{
-    for (const auto& entry : config.benchmarks) {
-        const bool program = entry.kind != core::BenchmarkKind::command;
-        if (entry.name == id || (program && id.starts_with(entry.name + "/"))) {
-            return &entry;
-        }
-    }
-    return nullptr;
-}
-
 bool policy_matches(const core::Policy& policy, const std::string& id, const std::string& metric)
 {
     return util::glob_match(policy.match, id) &&
@@ -213,6 +200,26 @@ policy_for(const core::Config& config, const std::string& id, const std::string&
     if (const auto* entry = entry_for(config, id)) {
         apply(policy, entry->thresholds);
     }
+    for (const auto* match : matching_policies(config, id, metric)) {
+        apply(policy, match->thresholds);
+    }
+    return policy;
+}
+
+const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id)
+{
+    for (const auto& entry : config.benchmarks) {
+        const bool program = entry.kind != core::BenchmarkKind::command;
+        if (entry.name == id || (program && id.starts_with(entry.name + "/"))) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const core::Policy*>
+matching_policies(const core::Config& config, const std::string& id, const std::string& metric)
+{
     std::vector<const core::Policy*> matching;
     for (const auto& candidate : config.policies) {
         if (policy_matches(candidate, id, metric)) {
@@ -222,37 +229,7 @@ policy_for(const core::Config& config, const std::string& id, const std::string&
     std::stable_sort(matching.begin(), matching.end(), [](const auto* a, const auto* b) {
         return specificity(*a) < specificity(*b);
     });
-    for (const auto* match : matching) {
-        apply(policy, match->thresholds);
-    }
-    return policy;
-}
-
-std::optional<std::string> budgeted_metric(const core::Config& config,
-                                           const core::BenchmarkResult& result)
-{
-    const auto* entry = entry_for(config, result.id);
-    if (entry == nullptr || !entry->budget) {
-        return std::nullopt;
-    }
-    return result.source == core::Source::google_benchmark ? "real_time" : "wall";
-}
-
-std::optional<BudgetRule> budget_for(const core::Config& config,
-                                     const core::BenchmarkResult& result,
-                                     const std::string& metric,
-                                     const std::string& unit)
-{
-    const auto budgeted = budgeted_metric(config, result);
-    if (!budgeted || metric != *budgeted) {
-        return std::nullopt;
-    }
-    const auto* entry = entry_for(config, result.id);
-    const auto seconds = core::seconds_per(unit);
-    if (!seconds) {
-        return std::nullopt;
-    }
-    return BudgetRule{*entry->budget / *seconds, entry->budget_statistic, core::Level::blocker};
+    return matching;
 }
 
 core::Level level_of(double worsening, const MetricPolicy& policy)

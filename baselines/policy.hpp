@@ -18,14 +18,6 @@ struct MetricPolicy
     double blocker = 0.50;
 };
 
-// An absolute limit on one statistic of a metric, judged on the current run alone.
-struct BudgetRule
-{
-    double limit = 0; // a ceiling, in the metric's unit
-    std::string statistic = "median";
-    core::Level level = core::Level::blocker;
-};
-
 // The part a metric plays in the gate.
 enum class Role {
     primary,      // the metric that measures the benchmark's work
@@ -59,19 +51,17 @@ judged_metrics(const core::Config& config,
 MetricPolicy
 policy_for(const core::Config& config, const std::string& id, const std::string& metric);
 
-// Return the metric that the `[[benchmark]]` shorthand `budget` of `result` limits, if it has
-// one: wall time, or real time for Google Benchmark.
-std::optional<std::string> budgeted_metric(const core::Config& config,
-                                           const core::BenchmarkResult& result);
+// Return the `[[benchmark]]` entry that benchmark `id` belongs to: the one of its name, or of a
+// program whose ids it starts (`NAME/...`); nullptr when none.
+const core::BenchmarkConfig* entry_for(const core::Config& config, const std::string& id);
 
-// Return the budget on `metric` (in `unit`) of benchmark `id`, if one applies: the
-// `[[benchmark]]` shorthand `budget` limits wall time (real time for Google Benchmark).
-std::optional<BudgetRule> budget_for(const core::Config& config,
-                                     const core::BenchmarkResult& result,
-                                     const std::string& metric,
-                                     const std::string& unit);
+// Return the `[[policy]]` entries that apply to `metric` of benchmark `id`, from the least to
+// the most specific: their `match` glob matches the id and their `metrics` name it (or none).
+std::vector<const core::Policy*>
+matching_policies(const core::Config& config, const std::string& id, const std::string& metric);
 
-// Return the level that a relative worsening reaches under `policy`.
+// Return the level that a relative worsening reaches under `policy`: the highest threshold it
+// reaches (a negative threshold is a required improvement, reached by falling short of it).
 core::Level level_of(double worsening, const MetricPolicy& policy);
 
 } // namespace perfgate::baselines

@@ -13,6 +13,9 @@ Handler setup_run(CLI::App& app)
     app.add_option("commands", o.commands, "Commands to benchmark (default: perfgate.toml's)");
     add_config_option(app, o.config);
     app.add_option("--filter", o.filter, "Only benchmarks whose id matches this regex");
+    app.add_option("--profile",
+                   o.profile,
+                   "Sample as [profile.NAME] of perfgate.toml says (runs, launches, filter, ...)");
     app.add_option("-w,--warmup", o.warmup, "Runs before measuring, not counted (default 1)");
     app.add_option("-r,--runs", o.runs, "Exactly this many measured runs");
     app.add_option("-m,--min-runs", o.min_runs, "At least this many measured runs (default 10)");

@@ -13,8 +13,9 @@ namespace perfgate::cli {
 
 int compare_pipeline(const CompareRequest& request)
 {
-    check(request.report);
     const auto config = core::load_project_config(request.config);
+    const auto report = with_settings(request.report, config.report);
+    check(report);
     const auto baseline = runners::load_any_results(request.baseline);
     const auto current = runners::load_any_results(request.current);
     auto comparison =
@@ -34,23 +35,25 @@ int compare_pipeline(const CompareRequest& request)
             comparison.warnings.push_back(std::move(*warning));
         }
     }
-    return present(comparison, request.report, std::nullopt);
+    show_stats(comparison, report);
+    return present(comparison, report, std::nullopt);
 }
 
 int report_pipeline(const RenderRequest& request)
 {
-    check(request.report);
+    const auto config = core::load_project_config(request.config);
+    const auto report = with_settings(request.report, config.report);
+    check(report);
     const auto json = core::read_json_file(request.input);
     const auto* schema = json.is_object() && json.contains("schema") ? &json["schema"] : nullptr;
     if (schema == nullptr || *schema != baselines::k_comparison_schema) {
         // A results file is rendered as a comparison with nothing: every benchmark is new.
-        const auto config = core::load_project_config(request.config);
         auto settings = compare_options(request.gate, "", request.input);
         settings.require_common = false;
-        return present(
-            baselines::compare({}, runners::load_any_results(request.input), config, settings),
-            request.report,
-            std::nullopt);
+        auto comparison =
+            baselines::compare({}, runners::load_any_results(request.input), config, settings);
+        show_stats(comparison, report);
+        return present(comparison, report, std::nullopt);
     }
     if (!request.gate.metric.empty()) {
         fail(ExitCode::usage,
@@ -75,7 +78,8 @@ int report_pipeline(const RenderRequest& request)
         comparison.gate.fail_on = core::parse_fail_on(request.gate.fail_on);
         baselines::decide(comparison);
     }
-    return present(comparison, request.report, std::nullopt);
+    show_stats(comparison, report);
+    return present(comparison, report, std::nullopt);
 }
 
 } // namespace perfgate::cli

@@ -16,7 +16,9 @@ void add_gate_options(CLI::App& app, GateRequest& gate)
 void add_report_options(CLI::App& app, ReportRequest& report)
 {
     app.add_option(
-        "--format", report.formats, "Reports: console,markdown,html,json,junit (default console)");
+        "--format",
+        report.formats,
+        "Reports: console,markdown,html,json,junit (default: [report].formats, else console)");
     app.add_option("--report-dir",
                    report.directory,
                    "Folder for report files (default: the run's folder, else the working one)");
@@ -26,6 +28,10 @@ void add_report_options(CLI::App& app, ReportRequest& report)
         ->allow_extra_args(false);
     app.add_option("--color", report.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--stats",
+                   report.stats,
+                   "Also show these statistics of the current run, e.g. p50,p95,p99 (default: "
+                   "[report].stats)");
 }
 
 void add_config_option(CLI::App& app, std::string& config)

@@ -26,9 +26,31 @@ compare_options(const GateRequest& gate, std::string baseline_label, std::string
     return compare;
 }
 
+ReportRequest with_settings(ReportRequest report, const core::ReportSettings& settings)
+{
+    if (report.formats.empty()) {
+        report.formats = settings.formats.empty()
+                             ? std::string("console")
+                             : fmt::format("{}", fmt::join(settings.formats, ","));
+    }
+    if (report.stats.empty()) {
+        report.stats = fmt::format("{}", fmt::join(settings.stats, ","));
+    }
+    return report;
+}
+
+void show_stats(baselines::Comparison& comparison, const ReportRequest& report)
+{
+    comparison.stats =
+        report.stats.empty() ? std::vector<std::string>{} : core::parse_statistics(report.stats);
+}
+
 void check(const ReportRequest& report)
 {
     static_cast<void>(reporters::parse_formats(report.formats));
+    if (!report.stats.empty()) {
+        static_cast<void>(core::parse_statistics(report.stats));
+    }
     static_cast<void>(reporters::load_templates(report.templates));
     static_cast<void>(util::parse_color_mode(report.color));
 }

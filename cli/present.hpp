@@ -17,20 +17,29 @@ struct GateRequest
     bool strict_env = false;
 };
 
-// How a comparison is reported: `--format`, `--report-dir`, `--template`, `--color`.
+// How a comparison is reported: `--format`, `--report-dir`, `--template`, `--color`, `--stats`.
 struct ReportRequest
 {
-    std::string formats = "console";
+    std::string formats;                // empty: `[report].formats`, else console
     std::string directory;              // where report files go (default: the run's folder)
     std::vector<std::string> templates; // FORMAT=FILE
     std::string color = "auto";
+    std::string stats; // statistics as extra columns ("p50,p95"); empty: `[report].stats`
 };
+
+// Return `report` with what the command line left unset taken from `[report]`: the formats
+// (console when neither says) and the statistics.
+ReportRequest with_settings(ReportRequest report, const core::ReportSettings& settings);
+
+// Set the statistics `report` asks for as extra columns of `comparison`.
+void show_stats(baselines::Comparison& comparison, const ReportRequest& report);
 
 // Return the comparison settings `gate` asks for.
 baselines::CompareOptions
 compare_options(const GateRequest& gate, std::string baseline_label, std::string current_label);
 
-// Throw Error(usage) for an unknown format or an unreadable template, before anything runs.
+// Throw Error(usage) for an unknown format or statistic or an unreadable template, before
+// anything runs.
 void check(const ReportRequest& report);
 
 // Write comparison.json into `run_directory` when there is one, and the report files of the

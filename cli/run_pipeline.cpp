@@ -7,6 +7,7 @@
 #include <core/units.hpp>
 #include <core/version.hpp>
 #include <core/workspace.hpp>
+#include <reporters/comparison_text.hpp>
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/progress.hpp>
 #include <reporters/run_table.hpp>
@@ -390,7 +391,9 @@ Measured measure_interleaved(const RunRequest& request,
     return measured;
 }
 
-Setup prepare(const RunRequest& request)
+// Decide everything before anything runs. A profile's filter and `[report]`'s settings fill in
+// what `request` leaves unset.
+Setup prepare(RunRequest& request)
 {
     Setup setup;
     setup.colors = color_mode(request);
@@ -398,6 +401,13 @@ Setup prepare(const RunRequest& request)
         static_cast<void>(core::time_unit_named(request.time_unit));
     }
     setup.config = core::load_project_config(request.config);
+    if (!request.profile.empty()) {
+        auto filter = core::apply_profile(setup.config, request.profile);
+        if (request.filter.empty()) {
+            request.filter = std::move(filter);
+        }
+    }
+    request.report = with_settings(request.report, setup.config.report);
     setup.sampling = make_sampling(request, setup.config.run);
     setup.shell = make_shell(request);
     check(request.report);
@@ -472,9 +482,10 @@ Setup prepare(const RunRequest& request)
 
 } // namespace
 
-int run_pipeline(const RunRequest& request)
+int run_pipeline(const RunRequest& original)
 {
     util::install_interrupt_handlers();
+    auto request = original;
     auto setup = prepare(request);
     const auto& config = setup.config;
     const auto plan = make_plan(request, config);
@@ -537,7 +548,10 @@ int run_pipeline(const RunRequest& request)
         const reporters::RunTableOptions table{
             .metric = config.run.metric == "auto" ? "wall" : config.run.metric,
             .unit = time_unit,
-            .color = color};
+            .color = color,
+            .stats = request.report.stats.empty() ? std::vector<std::string>{}
+                                                  : core::parse_statistics(request.report.stats),
+            .resources = true};
         if (!silent) {
             fmt::print("{}", reporters::render_run_table(document.benchmarks, table));
         }
@@ -545,6 +559,7 @@ int run_pipeline(const RunRequest& request)
     if (baseline && !interrupted) {
         auto comparison = compare_measured(setup, measured, *baseline);
         comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
+        show_stats(comparison, request.report);
         if (ad_hoc && !silent) {
             fmt::print("\ncompared with {}:\n", util::sanitize(comparison.baseline.label));
         }
@@ -554,12 +569,21 @@ int run_pipeline(const RunRequest& request)
         // Note: the gate's verdict (1, or 3 for a broken run) outranks a failed save (2).
         exit_code = gate != 0 ? gate : exit_code;
     } else {
-        for (const auto& warning : warnings) {
+        // Note: without a baseline the report files still come, every benchmark "new", and the
+        // budgets still gate.
+        auto comparison = baselines::compare({}, document, config, setup.compare);
+        comparison.warnings.insert(comparison.warnings.end(), warnings.begin(), warnings.end());
+        show_stats(comparison, request.report);
+        for (const auto& warning : comparison.warnings) {
             fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
         }
-        // Note: without a baseline the report files still come, every benchmark "new".
-        write_report_files(
-            baselines::compare({}, document, config, setup.compare), request.report, run_directory);
+        if (!interrupted && !silent) {
+            fmt::print("{}", reporters::render_budgets(comparison));
+        }
+        write_report_files(comparison, request.report, run_directory);
+        if (!interrupted && comparison.gate.exit_code == ExitCode::gate_failed) {
+            exit_code = static_cast<int>(ExitCode::gate_failed);
+        }
         if (!baseline && !interrupted && request.save_baseline.empty() && !request.quiet) {
             fmt::print(stderr,
                        "no baseline '{}' to compare with yet; save one with 'perfgate baseline "

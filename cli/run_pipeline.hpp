@@ -16,7 +16,8 @@ struct RunRequest
 {
     std::vector<std::string> commands; // ad-hoc commands; empty: the configured benchmarks
     std::string config;                // perfgate.toml; empty: found upwards
-    std::string filter;                // regex on ids
+    std::string filter;                // regex on ids; empty: the profile's
+    std::string profile;               // a [profile.NAME] of the configuration
     std::optional<int> warmup;
     std::optional<int> runs;
     std::optional<int> min_runs;

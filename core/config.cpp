@@ -65,7 +65,23 @@ BenchmarkKind kind_named(std::string_view name)
     return BenchmarkKind::command;
 }
 
-const Keys k_budget_statistics = {"median", "mean", "p90", "p95", "p99", "min", "max"};
+const Keys k_statistics = {"mean", "median", "p50", "p90", "p95", "p99", "min", "max"};
+
+const Keys k_formats = {"console", "markdown", "html", "json", "junit"};
+
+const Keys k_budget_keys = {"match", "metric", "statistic", "max", "min", "level", "warn_headroom"};
+
+const Keys k_profile_keys = {"warmup",
+                             "min_runs",
+                             "max_runs",
+                             "min_time",
+                             "timeout",
+                             "launches",
+                             "repetitions",
+                             "benchmark_min_time",
+                             "filter"};
+
+const Keys k_units = {"s", "ms", "us", "ns", "B", "B/s", "1/s", "%", ""};
 
 // Return "a, b or c".
 std::string join_choices(Keys choices)
@@ -263,6 +279,41 @@ public:
         return rethrow_at(key, [&] { return parse_percent(node->as_string()->get()); });
     }
 
+    std::optional<double> signed_percent(std::string_view key) const
+    {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return std::nullopt;
+        }
+        if (!node->is_string()) {
+            fail_type(key, "a percentage such as \"15%\" or \"-30%\"");
+        }
+        return rethrow_at(key, [&] { return parse_signed_percent(node->as_string()->get()); });
+    }
+
+    // Read a value with an optional unit ("500MB", "50/s") or a plain non-negative number.
+    std::optional<Quantity> quantity(std::string_view key) const
+    {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return std::nullopt;
+        }
+        if (const auto* text = node->as_string()) {
+            return rethrow_at(key, [&] { return parse_quantity(text->get()); });
+        }
+        if (!node->is_number()) {
+            fail_type(key, "a value such as \"100ms\", \"500MB\", \"50/s\", \"5%\" or a number");
+        }
+        const double value = *number(key);
+        if (!std::isfinite(value) || value < 0) {
+            fail(node->source(),
+                 "invalid value '{}' for {}: expected a non-negative number",
+                 value,
+                 quote(key));
+        }
+        return Quantity{value, QuantityKind::number, fmt::format("{}", value)};
+    }
+
     std::optional<std::vector<std::string>> strings(std::string_view key) const
     {
         const toml::node* node = find(key);
@@ -287,7 +338,7 @@ public:
 
     Thresholds thresholds() const
     {
-        return {percent("warning"), percent("critical"), percent("blocker")};
+        return {signed_percent("warning"), signed_percent("critical"), signed_percent("blocker")};
     }
 
     // Note: only the levels in `thresholds` are compared; the others are inherited later. A
@@ -313,11 +364,16 @@ public:
                                        value * 100,
                                        find(name) != nullptr ? "" : ", the default");
                 };
+                // Note: a required improvement is strictest at 'warning', which asks the most.
+                const bool required = *level.second < 0;
                 fail(where(set_here ? level.first : previous->first),
-                     "{} in {} must not be below {}",
+                     "{} in {} must not be below {}{}",
                      describe_level(level.first, *level.second),
                      m_name,
-                     describe_level(previous->first, *previous->second));
+                     describe_level(previous->first, *previous->second),
+                     required ? ": a required improvement asks the most at 'warning', e.g. "
+                                "warning = \"-40%\", blocker = \"-30%\""
+                              : "");
             }
             previous = &level;
         }
@@ -488,8 +544,25 @@ BenchmarkConfig read_benchmark(const Section& section)
     assign(benchmark.conclude, section.string("conclude"));
     assign(benchmark.cleanup, section.string("cleanup"));
     assign(benchmark.metric, section.string("metric"));
-    assign(benchmark.budget, section.duration("budget", Zero::rejected));
-    assign(benchmark.budget_statistic, section.choice("budget_statistic", k_budget_statistics));
+    if (auto budget = section.quantity("budget")) {
+        if (budget->kind != QuantityKind::time && budget->kind != QuantityKind::number) {
+            section.fail(section.where("budget"),
+                         "'budget' in [[benchmark]] is a ceiling on wall time, and '{}' is {}: "
+                         "limit other metrics with a [[budget]] that names its 'metric' (such as "
+                         "metric = \"peak_rss\")",
+                         budget->text,
+                         describe(budget->kind));
+        }
+        section.rethrow_at("budget", [&] { return check_duration(budget->value, budget->text); });
+        if (budget->value == 0) {
+            section.fail(section.where("budget"),
+                         "'budget' in [[benchmark]] must be greater than zero");
+        }
+        benchmark.budget = budget->value;
+        benchmark.budget_text = budget->text;
+        benchmark.budget_line = static_cast<int>(section.where("budget").begin.line);
+    }
+    assign(benchmark.budget_statistic, section.choice("budget_statistic", k_statistics));
     assign(benchmark.timeout, section.duration("timeout", Zero::rejected));
     benchmark.thresholds = section.thresholds();
     section.check_increasing(benchmark.thresholds);
@@ -506,7 +579,7 @@ BenchmarkConfig read_benchmark(const Section& section)
 
 Policy read_policy(const Section& section)
 {
-    section.check_keys({"match", "metrics", "warning", "critical", "blocker"});
+    section.check_keys({"match", "metrics", "warning", "critical", "blocker", "better", "unit"});
     Policy policy;
     policy.line = section.line();
     std::optional<std::string> match = section.string("match");
@@ -517,7 +590,130 @@ Policy read_policy(const Section& section)
     assign(policy.metrics, section.strings("metrics"));
     policy.thresholds = section.thresholds();
     section.check_increasing(policy.thresholds);
+    if (auto better = section.choice("better", {"lower", "higher"})) {
+        policy.better = *better == "lower" ? Better::lower : Better::higher;
+    }
+    if (const toml::node* unit = section.find("unit")) {
+        if (!unit->is_string()) {
+            section.fail_type("unit", "a string");
+        }
+        const std::string& text = unit->as_string()->get();
+        if (std::find(k_units.begin(), k_units.end(), text) == k_units.end()) {
+            section.fail(unit->source(),
+                         "invalid value '{}' for 'unit' in [[policy]]: expected s, ms, us, ns, B, "
+                         "B/s, 1/s, % or \"\" (a plain number)",
+                         text);
+        }
+        policy.unit = text;
+    }
+    for (std::string_view key : {"better", "unit"}) {
+        if (section.find(key) != nullptr && policy.metrics.empty()) {
+            section.fail(section.where(key),
+                         "'{}' in [[policy]] describes metrics: name them in 'metrics'",
+                         key);
+        }
+    }
     return policy;
+}
+
+BudgetConfig read_budget(const Section& section)
+{
+    section.check_keys(k_budget_keys);
+    BudgetConfig budget;
+    budget.line = section.line();
+    std::optional<std::string> match = section.string("match");
+    if (!match) {
+        section.fail(section.where(), "[[budget]] needs a 'match' glob on benchmark ids");
+    }
+    budget.match = *match;
+    budget.metric = section.string("metric");
+    assign(budget.statistic, section.choice("statistic", k_statistics));
+    budget.max = section.quantity("max");
+    budget.min = section.quantity("min");
+    if (!budget.max && !budget.min) {
+        section.fail(section.where(),
+                     "[[budget]] needs a 'max' (a ceiling), a 'min' (a floor) or both");
+    }
+    if (budget.max && budget.min && budget.max->kind == budget.min->kind &&
+        budget.min->value > budget.max->value) {
+        section.fail(section.where("min"),
+                     "'min' ({}) in [[budget]] is above 'max' ({}): no value can meet both",
+                     budget.min->text,
+                     budget.max->text);
+    }
+    if (auto level = section.choice("level", {"warning", "critical", "blocker"})) {
+        budget.level = *level == "warning"    ? Level::warning
+                       : *level == "critical" ? Level::critical
+                                              : Level::blocker;
+    }
+    if (auto headroom = section.percent("warn_headroom")) {
+        if (*headroom >= 1) {
+            section.fail(section.where("warn_headroom"),
+                         "'warn_headroom' in [[budget]] must be below 100%, not {:g}%",
+                         *headroom * 100);
+        }
+        budget.warn_headroom = *headroom;
+    }
+    return budget;
+}
+
+// Return the budget that the `budget` shorthand of `benchmark` stands for.
+BudgetConfig shorthand_budget(const BenchmarkConfig& benchmark)
+{
+    BudgetConfig budget;
+    budget.benchmark = benchmark.name;
+    budget.statistic = benchmark.budget_statistic;
+    budget.max = Quantity{*benchmark.budget, QuantityKind::time, benchmark.budget_text};
+    budget.line = benchmark.budget_line;
+    return budget;
+}
+
+Profile read_profile(const Section& section, std::string name)
+{
+    section.check_keys(k_profile_keys);
+    Profile profile;
+    profile.name = std::move(name);
+    profile.line = section.line();
+    profile.warmup = section.integer("warmup", 0);
+    profile.min_runs = section.integer("min_runs", 1);
+    profile.max_runs = section.integer("max_runs", 1);
+    profile.min_time = section.duration("min_time", Zero::allowed);
+    profile.timeout = section.duration("timeout", Zero::rejected);
+    profile.launches = section.integer("launches", 1);
+    profile.repetitions = section.integer("repetitions", 1);
+    profile.benchmark_min_time = section.duration("benchmark_min_time", Zero::allowed);
+    profile.filter = section.string("filter");
+    if (profile.min_runs && profile.max_runs && *profile.max_runs < *profile.min_runs) {
+        section.fail(section.where("max_runs"),
+                     "'max_runs' ({}) in {} must not be below 'min_runs' ({})",
+                     *profile.max_runs,
+                     fmt::format("[profile.{}]", profile.name),
+                     *profile.min_runs);
+    }
+    return profile;
+}
+
+ReportSettings read_report(const Section& section)
+{
+    section.check_keys({"formats", "stats"});
+    ReportSettings report;
+    const auto check = [&](std::string_view key, Keys known) {
+        auto values = section.strings(key).value_or(std::vector<std::string>{});
+        const auto* node = section.find(key);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (std::find(known.begin(), known.end(), values[i]) == known.end()) {
+                section.fail(node->as_array()->get(i)->source(),
+                             "invalid value '{}' in {}: expected {}",
+                             values[i],
+                             section.quote(key),
+                             join_choices(known));
+            }
+        }
+        return values;
+    };
+    report.formats = check("formats", k_formats);
+    report.stats = check("stats", k_statistics);
+    return report;
 }
 
 // Call `read` with the table `key` of `root`, if there is one.
@@ -554,7 +750,101 @@ void read_array(const toml::table& root, const std::string& origin, std::string_
     }
 }
 
+// Read every `[profile.NAME]` table of `root`.
+void read_profiles(const toml::table& root, const std::string& origin, std::vector<Profile>& out)
+{
+    const toml::node* node = root.get("profile");
+    if (node == nullptr) {
+        return;
+    }
+    if (!node->is_table()) {
+        fail_at(origin,
+                node->source(),
+                "'profile' must hold tables such as [profile.quick], not {}",
+                describe(*node));
+    }
+    for (const auto& [name, profile] : *node->as_table()) {
+        if (!profile.is_table()) {
+            fail_at(origin,
+                    profile.source(),
+                    "'profile.{}' must be a table [profile.{}], not {}",
+                    name.str(),
+                    name.str(),
+                    describe(profile));
+        }
+        out.push_back(read_profile(
+            Section(*profile.as_table(), fmt::format("[profile.{}]", name.str()), origin),
+            std::string(name.str())));
+    }
+}
+
 } // namespace
+
+std::string config_location(const Config& config, int line)
+{
+    return fmt::format("{}:{}", config.origin, line);
+}
+
+std::string apply_profile(Config& config, std::string_view name)
+{
+    const auto found = std::find_if(config.profiles.begin(),
+                                    config.profiles.end(),
+                                    [&](const Profile& profile) { return profile.name == name; });
+    if (found == config.profiles.end()) {
+        std::vector<std::string_view> names;
+        for (const auto& profile : config.profiles) {
+            names.push_back(profile.name);
+        }
+        if (names.empty()) {
+            fail(ExitCode::usage,
+                 "unknown profile '{}': {} defines no [profile.NAME] table",
+                 name,
+                 config.origin);
+        }
+        fail(ExitCode::usage,
+             "unknown profile '{}': {} defines {}",
+             name,
+             config.origin,
+             fmt::join(names, ", "));
+    }
+    const Profile& profile = *found;
+    assign(config.run.warmup, profile.warmup);
+    assign(config.run.min_runs, profile.min_runs);
+    assign(config.run.max_runs, profile.max_runs);
+    assign(config.run.min_time, profile.min_time);
+    assign(config.run.timeout, profile.timeout);
+    assign(config.discover.launches, profile.launches);
+    assign(config.discover.repetitions, profile.repetitions);
+    assign(config.discover.min_time, profile.benchmark_min_time);
+    // Note: a profile that sets only one bound keeps the runs possible, as the flags do.
+    if (profile.min_runs && !profile.max_runs) {
+        config.run.max_runs = std::max(config.run.max_runs, config.run.min_runs);
+    } else if (profile.max_runs && !profile.min_runs) {
+        config.run.min_runs = std::min(config.run.min_runs, config.run.max_runs);
+    }
+    return profile.filter.value_or("");
+}
+
+std::vector<std::string> parse_statistics(std::string_view list)
+{
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto comma = std::min(list.find(',', start), list.size());
+        const auto name = list.substr(start, comma - start);
+        if (std::find(k_statistics.begin(), k_statistics.end(), name) == k_statistics.end()) {
+            fail(ExitCode::usage,
+                 "unknown statistic '{}': expected {}",
+                 name,
+                 join_choices(k_statistics));
+        }
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            names.emplace_back(name);
+        }
+        start = comma + 1;
+    }
+    return names;
+}
 
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start)
 {
@@ -581,7 +871,8 @@ Config parse_config(std::string_view text, const std::string& origin)
         fail_at(origin, error.source(), "{}", error.description());
     }
     for (const auto& [key, node] : table) {
-        static const Keys k_sections = {"run", "gate", "discover", "benchmark", "policy"};
+        static const Keys k_sections = {
+            "run", "gate", "discover", "benchmark", "policy", "budget", "profile", "report"};
         if (std::find(k_sections.begin(), k_sections.end(), key.str()) == k_sections.end()) {
             if (node.is_table()) {
                 fail_at(origin, key.source(), "unknown table [{}]", key.str());
@@ -611,6 +902,17 @@ Config parse_config(std::string_view text, const std::string& origin)
     read_array(table, origin, "policy", [&](const Section& s) {
         config.policies.push_back(read_policy(s));
     });
+    read_array(table, origin, "budget", [&](const Section& s) {
+        config.budgets.push_back(read_budget(s));
+    });
+    for (const auto& benchmark : config.benchmarks) {
+        if (benchmark.budget) {
+            config.budgets.push_back(shorthand_budget(benchmark));
+        }
+    }
+    read_table(table, origin, "report", [&](const Section& s) { config.report = read_report(s); });
+    read_profiles(table, origin, config.profiles);
+    config.origin = origin;
     return config;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <core/results.hpp>
+#include <core/units.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,7 +31,8 @@ enum class Level { none, warning, critical, blocker };
 // The level at which the gate fails; `never` disables it.
 enum class FailOn { warning, critical, blocker, never };
 
-// Relative thresholds (fractions: 0.15 for "15%"); unset means "inherit".
+// Relative thresholds (fractions: 0.15 for "15%"); unset means "inherit". A negative threshold
+// is a required improvement ("-30%": at least 30% better than the baseline).
 struct Thresholds
 {
     std::optional<double> warning;
@@ -84,31 +88,78 @@ struct BenchmarkConfig
     std::optional<std::string> cleanup;
     std::optional<std::string> metric;
     std::optional<double> timeout; // harness kinds: seconds for the whole command, else [run]'s
-    std::optional<double> budget;  // absolute limit on `budget_statistic`, in the metric's unit
+    std::optional<double> budget;  // seconds: a ceiling on `budget_statistic` of its wall time
+    std::string budget_text;       // as written
+    int budget_line = 0;
     std::string budget_statistic = "median";
     Thresholds thresholds;
     int line = 0; // where the entry starts in the file
 };
 
-// One `[[policy]]`: thresholds for benchmarks whose id matches `match` (a glob).
+// One `[[policy]]`: thresholds for benchmarks whose id matches `match` (a glob), and what its
+// `metrics` mean: their direction and unit.
 struct Policy
 {
     std::string match;
     std::vector<std::string> metrics; // empty: every metric
     Thresholds thresholds;
+    std::optional<Better> better;    // set: the direction of `metrics`
+    std::optional<std::string> unit; // set: the unit of `metrics` that have none
     int line = 0;
+};
+
+// One absolute budget: a `[[budget]]`, or the `budget` shorthand of a `[[benchmark]]`.
+struct BudgetConfig
+{
+    std::string match;                 // a glob on ids; empty for a shorthand
+    std::string benchmark;             // a shorthand: the name of its `[[benchmark]]`
+    std::optional<std::string> metric; // unset: the wall time (`wall`, or `real_time`)
+    std::string statistic = "median";  // one of k_statistic_names
+    std::optional<Quantity> max;       // a ceiling
+    std::optional<Quantity> min;       // a floor
+    Level level = Level::blocker;      // what a breach counts as
+    double warn_headroom = 0;          // closer than this fraction to a limit is a warning; 0: no
+    int line = 0;
+};
+
+// One `[profile.NAME]`: sampling settings that `--profile NAME` puts over `[run]` and
+// `[discover]` (durations in seconds).
+struct Profile
+{
+    std::string name;
+    std::optional<int> warmup;
+    std::optional<int> min_runs;
+    std::optional<int> max_runs;
+    std::optional<double> min_time;
+    std::optional<double> timeout;
+    std::optional<int> launches;
+    std::optional<int> repetitions;
+    std::optional<double> benchmark_min_time; // [discover].min_time
+    std::optional<std::string> filter;        // a regex on ids, as `--filter`
+    int line = 0;
+};
+
+// `[report]`: what reports show unless the command line says otherwise.
+struct ReportSettings
+{
+    std::vector<std::string> formats; // as `--format`; empty: console
+    std::vector<std::string> stats;   // as `--stats`: statistics shown as extra columns
 };
 
 // The whole configuration; defaults everywhere when there is no file.
 struct Config
 {
     std::optional<std::filesystem::path> file; // the file it came from
+    std::string origin = "perfgate.toml";      // how errors name it
     std::filesystem::path root;                // its directory (or the working directory)
     RunSettings run;
     GateSettings gate;
     DiscoverSettings discover;
     std::vector<BenchmarkConfig> benchmarks;
     std::vector<Policy> policies;
+    std::vector<BudgetConfig> budgets; // `[[budget]]` entries, then the shorthands
+    std::vector<Profile> profiles;
+    ReportSettings report;
 };
 
 // Return the first perfgate.toml in `start` or one of its parents.
@@ -120,6 +171,17 @@ Config parse_config(std::string_view text, const std::string& origin);
 
 // Read and parse `file`; `root` becomes its directory.
 Config load_config(const std::filesystem::path& file);
+
+// Return where `line` of `config`'s file is, as errors name it: "FILE:LINE".
+std::string config_location(const Config& config, int line);
+
+// Put profile `name` over `config`'s `[run]` and `[discover]` and return its filter (empty when
+// it sets none). Throws Error(usage) naming the defined profiles when there is no such profile.
+std::string apply_profile(Config& config, std::string_view name);
+
+// Parse a comma-separated list of statistics ("p50,p95,p99"); throws Error(usage) naming an
+// unknown one and the known ones.
+std::vector<std::string> parse_statistics(std::string_view list);
 
 // Parse "warning", "critical", "blocker" or "never"; throws Error(usage) otherwise.
 FailOn parse_fail_on(std::string_view text);

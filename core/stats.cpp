@@ -114,6 +114,26 @@ double median(std::span<const double> samples)
     return median_in_place(copy);
 }
 
+std::optional<double> statistic_of(const Summary& summary, std::string_view name)
+{
+    const std::array<std::pair<std::string_view, double>, 8> values{{
+        {"mean", summary.mean},
+        {"median", summary.median},
+        {"p50", summary.median},
+        {"p90", summary.p90},
+        {"p95", summary.p95},
+        {"p99", summary.p99},
+        {"min", summary.min},
+        {"max", summary.max},
+    }};
+    for (const auto& [candidate, value] : values) {
+        if (candidate == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
 Interval median_interval_sorted(std::span<const double> sorted, double confidence)
 {
     if (sorted.empty()) {

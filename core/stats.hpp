@@ -1,7 +1,10 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace perfgate::core {
@@ -25,6 +28,14 @@ struct Summary
 // Return the summary of `samples` (any order). NaN samples are skipped (`n` counts the rest);
 // all fields are 0 when no sample remains.
 Summary summarize(std::span<const double> samples);
+
+// The statistics of a summary that a budget or a report column can name; "p50" is the median.
+inline constexpr std::array<std::string_view, 8> k_statistic_names{
+    "mean", "median", "p50", "p90", "p95", "p99", "min", "max"};
+
+// Return the statistic called `name` (one of k_statistic_names) of `summary`, or nullopt for
+// another name.
+std::optional<double> statistic_of(const Summary& summary, std::string_view name);
 
 // Return the `q` quantile (0..1) of sorted samples, linearly interpolated (Hyndman-Fan type 7,
 // the default of NumPy and R). Requires a non-empty input.

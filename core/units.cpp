@@ -38,6 +38,65 @@ constexpr std::array k_duration_suffixes{
     DurationSuffix{"h", 3600},
 };
 
+struct UnitSuffix
+{
+    std::string_view suffix;
+    double factor; // base units per one of it
+};
+
+constexpr std::array k_byte_suffixes{
+    UnitSuffix{"B", 1},
+    UnitSuffix{"kB", 1e3},
+    UnitSuffix{"KB", 1e3},
+    UnitSuffix{"MB", 1e6},
+    UnitSuffix{"GB", 1e9},
+    UnitSuffix{"TB", 1e12},
+    UnitSuffix{"KiB", 1024.0},
+    UnitSuffix{"MiB", 1024.0 * 1024},
+    UnitSuffix{"GiB", 1024.0 * 1024 * 1024},
+    UnitSuffix{"TiB", 1024.0 * 1024 * 1024 * 1024},
+};
+
+constexpr std::array k_rate_suffixes{
+    UnitSuffix{"/s", 1},
+    UnitSuffix{"/min", 1.0 / 60},
+    UnitSuffix{"/h", 1.0 / 3600},
+};
+
+constexpr std::string_view k_quantity_units =
+    "a time (ns, us, ms, s, m, h), a size (B, kB, MB, GB, TB, KiB, MiB, GiB, TiB), a rate "
+    "(/s, /min, /h), a size per second (MB/s, GiB/s, ...) or a percentage (%)";
+
+// Return the kind and factor of a unit written after a number, if it is one.
+std::optional<std::pair<QuantityKind, double>> quantity_unit(std::string_view suffix)
+{
+    if (suffix.empty()) {
+        return std::pair{QuantityKind::number, 1.0};
+    }
+    if (suffix == "%") {
+        return std::pair{QuantityKind::percent, 0.01};
+    }
+    for (const auto& candidate : k_duration_suffixes) {
+        if (suffix == candidate.suffix) {
+            return std::pair{QuantityKind::time, candidate.seconds};
+        }
+    }
+    for (const auto& candidate : k_rate_suffixes) {
+        if (suffix == candidate.suffix) {
+            return std::pair{QuantityKind::rate, candidate.factor};
+        }
+    }
+    const bool per_second = suffix.ends_with("/s");
+    const auto size = per_second ? suffix.substr(0, suffix.size() - 2) : suffix;
+    for (const auto& candidate : k_byte_suffixes) {
+        if (size == candidate.suffix) {
+            return std::pair{per_second ? QuantityKind::byte_rate : QuantityKind::bytes,
+                             candidate.factor};
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view trim(std::string_view text)
 {
     constexpr std::string_view k_space = " \t\n\r";
@@ -152,6 +211,113 @@ double parse_percent(std::string_view text)
     fail(ExitCode::usage,
          "invalid percentage '{}': expected a non-negative number followed by %, such as '15%'",
          text);
+}
+
+double parse_signed_percent(std::string_view text)
+{
+    const auto trimmed = trim(text);
+    const bool negative = trimmed.starts_with('-');
+    const auto number = split_number(negative ? trimmed.substr(1) : trimmed);
+    if (number && number->second == "%") {
+        const double fraction = number->first / 100;
+        if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
+            return negative ? -fraction : fraction;
+        }
+        fail(ExitCode::usage,
+             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%, "
+             "either sign",
+             text);
+    }
+    fail(ExitCode::usage,
+         "invalid percentage '{}': expected a number followed by %, such as '15%' or '-30%'",
+         text);
+}
+
+Quantity parse_quantity(std::string_view text)
+{
+    const auto number = split_number(text);
+    if (!number) {
+        fail(ExitCode::usage,
+             "invalid value '{}': expected a non-negative number with an optional unit: {}",
+             text,
+             k_quantity_units);
+    }
+    const auto unit = quantity_unit(number->second);
+    if (!unit) {
+        fail(ExitCode::usage,
+             "invalid value '{}': unknown unit '{}'; expected {}",
+             text,
+             number->second,
+             k_quantity_units);
+    }
+    return Quantity{number->first * unit->second, unit->first, std::string(trim(text))};
+}
+
+std::optional<double> in_unit(const Quantity& quantity, std::string_view unit)
+{
+    switch (quantity.kind) {
+    case QuantityKind::number:
+        return quantity.value;
+    case QuantityKind::time:
+        if (const auto seconds = seconds_per(unit)) {
+            return quantity.value / *seconds;
+        }
+        return std::nullopt;
+    case QuantityKind::bytes:
+        return unit == "B" ? std::optional(quantity.value) : std::nullopt;
+    case QuantityKind::byte_rate:
+        return unit == "B/s" ? std::optional(quantity.value) : std::nullopt;
+    case QuantityKind::rate:
+        return unit == "1/s" ? std::optional(quantity.value) : std::nullopt;
+    case QuantityKind::percent:
+        if (unit == "%") {
+            return quantity.value * 100;
+        }
+        return unit.empty() ? std::optional(quantity.value) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::string_view describe(QuantityKind kind)
+{
+    switch (kind) {
+    case QuantityKind::number:
+        return "a plain number";
+    case QuantityKind::time:
+        return "a time";
+    case QuantityKind::bytes:
+        return "a size in bytes";
+    case QuantityKind::byte_rate:
+        return "a size per second";
+    case QuantityKind::rate:
+        return "a rate";
+    case QuantityKind::percent:
+        return "a percentage";
+    }
+    return "a plain number";
+}
+
+std::string describe_unit(std::string_view unit)
+{
+    if (seconds_per(unit)) {
+        return fmt::format("a time ({})", unit);
+    }
+    if (unit == "B") {
+        return "a size in bytes (B)";
+    }
+    if (unit == "B/s") {
+        return "a size per second (B/s)";
+    }
+    if (unit == "1/s") {
+        return "a rate (1/s)";
+    }
+    if (unit == "%") {
+        return "a percentage (%)";
+    }
+    if (unit.empty()) {
+        return "a plain number (a count or a ratio)";
+    }
+    return fmt::format("in '{}'", unit);
 }
 
 TimeUnit time_unit_for(double seconds)

@@ -30,6 +30,45 @@ double check_duration(double seconds, std::string_view text);
 // 0.0001% to 10000%. Throws Error(usage) for anything else, negative values included.
 double parse_percent(std::string_view text);
 
+// Parse a signed percentage such as "-30%" or "15%" into a fraction (-0.30, 0.15): a negative
+// threshold is a required improvement. Throws Error(usage) for anything else.
+double parse_signed_percent(std::string_view text);
+
+// What a value written with a unit measures.
+enum class QuantityKind {
+    number,    // no unit: in the unit of the metric it applies to
+    time,      // ns, us, µs, ms, s, m, h
+    bytes,     // B; kB (or KB), MB, GB, TB: powers of 1000; KiB, MiB, GiB, TiB: powers of 1024
+    byte_rate, // a size per second: "100MB/s"
+    rate,      // events per second, minute or hour: "50/s", "600/min", "1000/h"
+    percent    // "5%"
+};
+
+// A value as written in perfgate.toml, in its kind's base unit: seconds, bytes, bytes per
+// second, events per second, a fraction (5% is 0.05), or the plain number.
+struct Quantity
+{
+    double value = 0;
+    QuantityKind kind = QuantityKind::number;
+    std::string text; // as written, for messages
+};
+
+// Parse a non-negative value with an optional unit: "100ms", "2s", "500MB", "512MiB", "50/s",
+// "5%", "0.25". Throws Error(usage) "invalid value 'x': ..." naming the units it accepts.
+Quantity parse_quantity(std::string_view text);
+
+// Return `quantity` in the unit `unit` of a metric, or nullopt when it cannot apply: a time
+// applies to s, ms, us and ns; bytes to B; a byte rate to B/s; a rate to 1/s; a percentage to %
+// (5% is 5) and to a unitless ratio or count (5% is 0.05); a plain number to any unit, as is.
+std::optional<double> in_unit(const Quantity& quantity, std::string_view unit);
+
+// Return what a kind of value is, for messages: "a time", "a size in bytes", ….
+std::string_view describe(QuantityKind kind);
+
+// Return what a metric's `unit` measures, for messages: "a time (ns)", "a size (B)", "a plain
+// number", ….
+std::string describe_unit(std::string_view unit);
+
 // The longest time a sample may hold, in seconds (about 31 years): a larger one is a corrupt
 // file, and its sums would overflow.
 inline constexpr double k_max_time_sample = 1e9;

@@ -40,8 +40,11 @@ int rank(const MetricComparison& entry)
     if (entry.verdict == Verdict::failed) {
         return 8;
     }
-    if (entry.budget && entry.budget->breached) {
+    if (entry.over_budget()) {
         return 9;
+    }
+    if (entry.thin_headroom()) {
+        return 10;
     }
     switch (entry.verdict) {
     case Verdict::inconclusive:
@@ -143,21 +146,86 @@ std::string interval_text(const MetricComparison& entry)
                           : std::string("-");
 }
 
+std::string budget_text(const MetricComparison& entry, const baselines::BudgetCheck& budget)
+{
+    // Note: a unitless ratio limited in percent is shown in percent, as it was written.
+    const bool percent = entry.unit.empty() && budget.written.ends_with('%');
+    const auto value = percent ? fmt::format("{:.3g}%", budget.value * 100)
+                               : format_value(budget.value, entry.unit, std::nullopt);
+    const auto limit = !budget.written.empty()
+                           ? budget.written
+                           : format_value(budget.limit, entry.unit, std::nullopt);
+    const bool ceiling = budget.bound == baselines::Bound::ceiling;
+    if (budget.breached) {
+        return fmt::format("{} {} {} {}: BREACHED ({})",
+                           budget.statistic,
+                           value,
+                           ceiling ? ">" : "<",
+                           limit,
+                           core::to_string(budget.level));
+    }
+    const auto within =
+        fmt::format("{} {} {} {}", budget.statistic, value, ceiling ? "≤" : "≥", limit);
+    if (!budget.headroom) {
+        return within;
+    }
+    if (budget.thin) {
+        return fmt::format("{}: only {:.0f}% headroom (warns below {:.0f}%)",
+                           within,
+                           *budget.headroom * 100,
+                           budget.warn_headroom * 100);
+    }
+    return fmt::format("{}: {:.0f}% headroom", within, *budget.headroom * 100);
+}
+
 std::string budget_text(const MetricComparison& entry)
 {
-    if (!entry.budget) {
+    std::vector<std::string> parts;
+    for (const auto& budget : entry.budgets) {
+        parts.push_back(budget_text(entry, budget));
+    }
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::vector<std::string> budget_lines(const baselines::Comparison& comparison)
+{
+    std::vector<std::string> lines;
+    for (const auto* entry : attention_order(comparison.entries)) {
+        for (const auto& budget : entry->budgets) {
+            lines.push_back(fmt::format("'{}' {}: {} ({})",
+                                        entry->id,
+                                        entry->metric,
+                                        budget_text(*entry, budget),
+                                        budget.origin));
+        }
+    }
+    return lines;
+}
+
+std::string render_budgets(const baselines::Comparison& comparison)
+{
+    const auto lines = budget_lines(comparison);
+    if (lines.empty()) {
         return "";
     }
-    const auto& budget = *entry.budget;
-    const auto limit = format_value(budget.limit, entry.unit, std::nullopt);
-    return budget.breached
-               ? fmt::format("{} {} > {}: BREACHED ({})",
-                             budget.statistic,
-                             format_value(budget.value, entry.unit, std::nullopt),
-                             limit,
-                             core::to_string(budget.level))
-               : fmt::format(
-                     "{} ≤ {}: {:.0f}% headroom", budget.statistic, limit, budget.headroom * 100);
+    std::string out;
+    for (const auto& line : lines) {
+        out += fmt::format("budget: {}\n", line);
+    }
+    return out + gate_line(comparison) + '\n';
+}
+
+std::vector<std::string> stat_values(const MetricComparison& entry,
+                                     const std::vector<std::string>& stats)
+{
+    std::vector<std::string> values;
+    for (const auto& name : stats) {
+        const auto value = entry.current && entry.current->n > 0
+                               ? core::statistic_of(*entry.current, name)
+                               : std::nullopt;
+        values.push_back(value ? format_value(*value, entry.unit, std::nullopt) : "-");
+    }
+    return values;
 }
 
 std::string counts_line(const baselines::Totals& t)
@@ -184,7 +252,8 @@ std::string counts_line(const baselines::Totals& t)
           {t.missing, std::string("missing")},
           {t.failed, std::string("failed")},
           {t.skipped, std::string("skipped")},
-          {t.budget_breaches, std::string("over budget")}}) {
+          {t.budget_breaches, std::string("over budget")},
+          {t.thin_headroom, std::string("close to budget")}}) {
         if (count > 0) {
             parts.push_back(fmt::format("{} {}", count, text));
         }
@@ -216,8 +285,10 @@ std::string gate_line(const baselines::Comparison& comparison)
             if (!entry.fails_gate) {
                 continue;
             }
-            const bool breach = entry.budget && entry.budget->breached &&
-                                baselines::reaches(entry.budget->level, gate.fail_on);
+            const bool breach =
+                std::any_of(entry.budgets.begin(), entry.budgets.end(), [&](const auto& budget) {
+                    return budget.breached && baselines::reaches(budget.level, gate.fail_on);
+                });
             regressions += entry.verdict == Verdict::regressed && !breach;
             breaches += breach;
             unclear += entry.verdict == Verdict::inconclusive && !breach;

@@ -31,9 +31,27 @@ std::string current_text(const baselines::MetricComparison& entry);
 // Return "[+1.0%, +3.0%]" for the entry's interval, or "-".
 std::string interval_text(const baselines::MetricComparison& entry);
 
-// Return the budget as "p95 12.0 ms > 10.0 ms: BREACHED (blocker)" or "… ≤ …: 20% headroom", or
-// "".
+// Return one budget of `entry` as "p95 12.0 ms > 10ms: BREACHED (blocker)", "p95 8.0 ms ≤ 10ms:
+// 20% headroom" or "… ≤ …: only 5% headroom (warns below 10%)"; a floor with < and ≥. The limit
+// is shown as it was written.
+std::string budget_text(const baselines::MetricComparison& entry,
+                        const baselines::BudgetCheck& budget);
+
+// Return every budget of `entry`, joined by "; ", or "".
 std::string budget_text(const baselines::MetricComparison& entry);
+
+// Return one line per budget of every entry, in attention order: "'id' metric: <budget> (where
+// it is set)".
+std::vector<std::string> budget_lines(const baselines::Comparison& comparison);
+
+// Return what a run without a baseline shows of its budgets: one "budget: " line per budget and
+// the gate line; "" when no budget applies.
+std::string render_budgets(const baselines::Comparison& comparison);
+
+// Return the current run's value of each statistic of `stats` (`--stats`) for `entry`,
+// formatted in its unit, "-" without one.
+std::vector<std::string> stat_values(const baselines::MetricComparison& entry,
+                                     const std::vector<std::string>& stats);
 
 // Return the counts line: "1 regressed (1 blocker), 3 unchanged, 1 improved, 2 new".
 std::string counts_line(const baselines::Totals& totals);

@@ -52,7 +52,9 @@ std::string render_console_comparison(const baselines::Comparison& comparison, b
 {
     const auto entries = attention_order(comparison.entries);
     const bool budgets = std::any_of(
-        entries.begin(), entries.end(), [](const auto* e) { return e->budget.has_value(); });
+        entries.begin(), entries.end(), [](const auto* e) { return !e->budgets.empty(); });
+    // The `--stats` columns go after "Current": values of the current run.
+    constexpr std::ptrdiff_t k_stats_at = 4;
 
     using Align = util::TextTable::Align;
     std::vector<util::TextTable::Column> columns{{"Benchmark", Align::left},
@@ -65,6 +67,9 @@ std::string render_console_comparison(const baselines::Comparison& comparison, b
                                                  {"Verdict", Align::left}};
     if (budgets) {
         columns.push_back({"Budget", Align::left});
+    }
+    for (auto stat = comparison.stats.rbegin(); stat != comparison.stats.rend(); ++stat) {
+        columns.insert(columns.begin() + k_stats_at, {*stat, Align::right});
     }
     util::TextTable table(std::move(columns));
     for (const auto* entry : entries) {
@@ -82,6 +87,8 @@ std::string render_console_comparison(const baselines::Comparison& comparison, b
         if (budgets) {
             row.push_back(util::sanitize(budget_text(*entry)));
         }
+        const auto stats = stat_values(*entry, comparison.stats);
+        row.insert(row.begin() + k_stats_at, stats.begin(), stats.end());
         table.add_row(std::move(row));
     }
     // Every line below holds text from benchmarks and files, and none has a colour of its own.

@@ -1,3 +1,4 @@
+#include <baselines/gate.hpp>
 #include <reporters/comparison_text.hpp>
 #include <reporters/github.hpp>
 #include <reporters/value_text.hpp>
@@ -100,12 +101,19 @@ std::string github_annotations(const baselines::Comparison& comparison)
                                        verdict_text(*entry),
                                        entry->notes.empty() ? "" : entry->notes.front()));
         }
-        if (entry->budget && entry->budget->breached) {
-            out += command(
-                gated ? "error" : "warning",
-                "perfgate",
-                fmt::format(
-                    "{} {} over budget: {}", entry->id, entry->metric, budget_text(*entry)));
+        for (const auto& budget : entry->budgets) {
+            if (budget.breached || budget.thin) {
+                const bool fails =
+                    budget.breached && baselines::reaches(budget.level, comparison.gate.fail_on);
+                out += command(fails ? "error" : "warning",
+                               "perfgate",
+                               fmt::format("{} {} {}: {} ({})",
+                                           entry->id,
+                                           entry->metric,
+                                           budget.breached ? "over budget" : "close to its budget",
+                                           budget_text(*entry, budget),
+                                           budget.origin));
+            }
         }
     }
     return out;

@@ -70,8 +70,36 @@ mustache::data text_list(const std::vector<std::string>& texts)
 }
 
 // `position` is the entry's place in the attention order, by which the verdict column sorts.
-mustache::object
-row(const MetricComparison& entry, std::size_t index, std::size_t position, bool has_plot)
+// The `--stats` values of `entry` for the template, with their numbers for sorting.
+mustache::data stat_cells(const MetricComparison& entry, const std::vector<std::string>& stats)
+{
+    mustache::data list{mustache::data::type::list};
+    const auto texts = stat_values(entry, stats);
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        const auto value = entry.current && entry.current->n > 0
+                               ? core::statistic_of(*entry.current, stats[i])
+                               : std::nullopt;
+        list.push_back(mustache::object{{"text", texts[i]}, {"value", sort_value(value)}});
+    }
+    return list;
+}
+
+// The budget with the least headroom: the one a sort by budget should see.
+std::optional<double> tightest_headroom(const MetricComparison& entry)
+{
+    std::optional<double> tightest;
+    for (const auto& budget : entry.budgets) {
+        const double headroom = budget.headroom.value_or(budget.breached ? -1.0 : 0.0);
+        tightest = tightest ? std::min(*tightest, headroom) : headroom;
+    }
+    return tightest;
+}
+
+mustache::object row(const MetricComparison& entry,
+                     std::size_t index,
+                     std::size_t position,
+                     bool has_plot,
+                     const std::vector<std::string>& stats)
 {
     const auto interval = entry.interval;
     return mustache::object{
@@ -95,9 +123,10 @@ row(const MetricComparison& entry, std::size_t index, std::size_t position, bool
         {"has_message", !entry.message.empty()},
         {"message", entry.message},
         {"budget", budget_text(entry)},
-        {"budget_value",
-         sort_value(entry.budget ? std::optional(entry.budget->headroom) : std::nullopt)},
-        {"breached", entry.budget && entry.budget->breached},
+        {"budget_value", sort_value(tightest_headroom(entry))},
+        {"breached", entry.over_budget()},
+        {"thin", entry.thin_headroom()},
+        {"stat_values", stat_cells(entry, stats)},
         {"has_plot", has_plot}};
 }
 
@@ -242,7 +271,7 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     mustache::data rows{mustache::data::type::list};
     for (std::size_t position = 0; position < ordered.size(); ++position) {
         const auto index = index_of(ordered[position]);
-        rows.push_back(row(*ordered[position], index, position, has_plot[index]));
+        rows.push_back(row(*ordered[position], index, position, has_plot[index], comparison.stats));
     }
     mustache::data verdicts{mustache::data::type::list};
     for (const auto& [verdict, name] : baselines::k_verdict_names) {
@@ -281,6 +310,11 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     data.set("verdicts", verdicts);
     data.set("entry_count", std::to_string(comparison.entries.size()));
     data.set("rows", rows);
+    mustache::data stat_names{mustache::data::type::list};
+    for (const auto& name : comparison.stats) {
+        stat_names.push_back(mustache::object{{"text", name}});
+    }
+    data.set("stat_names", stat_names);
     data.set("noise", percent(comparison.noise));
     data.set("warning", percent(bands.warning));
     data.set("critical", percent(bands.critical));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <tuple>
 
 namespace perfgate::reporters::html {
 namespace {
@@ -33,6 +34,8 @@ constexpr double k_baseline_y = 26;
 constexpr double k_current_y = 58;
 constexpr double k_axis_y = 80;
 constexpr double k_jitter = 9;
+// Samples spanning more than this factor are plotted on a logarithmic axis.
+constexpr double k_log_span = 10;
 // More dots than this per side add bytes, not information: every n-th sample is drawn.
 constexpr std::size_t k_max_dots = 1000;
 
@@ -268,18 +271,56 @@ void chart_row(std::string& out,
                    format_change(worsening));
 }
 
-// Draw `samples` as jittered dots along the row at `y`, and the median as a thick mark.
+// The value axis of a distribution plot: linear, or logarithmic when the samples span more than
+// k_log_span.
+struct PlotAxis
+{
+    double lo = 0;
+    double hi = 1;
+    bool log = false;
+
+    double x(double value) const
+    {
+        const double fraction =
+            log ? (std::log(value) - std::log(lo)) / (std::log(hi) - std::log(lo))
+                : (value - lo) / (hi - lo);
+        return k_strip_x0 + fraction * (k_strip_x1 - k_strip_x0);
+    }
+
+    // The value in the middle of the axis.
+    double middle() const { return log ? std::sqrt(lo * hi) : (lo + hi) / 2; }
+};
+
+PlotAxis plot_axis(const std::vector<double>& base, const std::vector<double>& now)
+{
+    double lo = INFINITY;
+    double hi = -INFINITY;
+    for (const auto* samples : {&base, &now}) {
+        if (!samples->empty()) {
+            const auto [min, max] = std::minmax_element(samples->begin(), samples->end());
+            lo = std::min(lo, *min);
+            hi = std::max(hi, *max);
+        }
+    }
+    if (lo > 0 && hi / lo > k_log_span) {
+        // Note: the margin is 5% of the axis on either side, as on a linear one.
+        const double margin = std::pow(hi / lo, 0.05);
+        return {lo / margin, hi * margin, true};
+    }
+    const double span = hi > lo ? hi - lo : std::max(std::abs(hi) * 0.1, 1e-9);
+    return {lo - span * 0.05, hi + span * 0.05, false};
+}
+
+// Draw `samples` as jittered dots along the row at `y`, the median (p50) as a thick mark and
+// p95 and p99 as dashed ones, each titled with its value.
 void strip(std::string& out,
            const std::vector<double>& samples,
            const std::optional<core::Summary>& summary,
            std::string_view side,
            double y,
-           double lo,
-           double hi)
+           const PlotAxis& axis,
+           std::string_view unit)
 {
-    const auto x = [&](double value) {
-        return k_strip_x0 + (value - lo) / (hi - lo) * (k_strip_x1 - k_strip_x0);
-    };
     fmt::format_to(std::back_inserter(out), R"(<text x="0" y="{:.1f}">{}</text>)", y + 4, side);
     const std::size_t step = (samples.size() + k_max_dots - 1) / k_max_dots;
     for (std::size_t i = 0; i < samples.size(); i += std::max<std::size_t>(step, 1)) {
@@ -288,17 +329,25 @@ void strip(std::string& out,
         fmt::format_to(std::back_inserter(out),
                        R"(<circle class="s-{}" cx="{:.1f}" cy="{:.1f}" r="2.5" opacity="0.6"/>)",
                        side,
-                       x(samples[i]),
+                       axis.x(samples[i]),
                        y + (fraction - 0.5) * 2 * k_jitter);
     }
-    if (summary && summary->n > 0) {
-        fmt::format_to(
-            std::back_inserter(out),
-            R"(<line class="m-{0}" x1="{1:.1f}" y1="{2:.1f}" x2="{1:.1f}" y2="{3:.1f}"/>)",
-            side,
-            x(summary->median),
-            y - k_jitter - 4,
-            y + k_jitter + 4);
+    if (!summary || summary->n == 0) {
+        return;
+    }
+    for (const auto& [name, value, mark] : {std::tuple{"p50", summary->median, "m"},
+                                            std::tuple{"p95", summary->p95, "q"},
+                                            std::tuple{"p99", summary->p99, "q"}}) {
+        fmt::format_to(std::back_inserter(out),
+                       R"(<line class="{0}-{1}" x1="{2:.1f}" y1="{3:.1f}" x2="{2:.1f}" )"
+                       R"(y2="{4:.1f}"><title>{1} {5} {6}</title></line>)",
+                       mark,
+                       side,
+                       axis.x(value),
+                       y - k_jitter - 4,
+                       y + k_jitter + 4,
+                       name,
+                       escape(format_value(value, unit, std::nullopt)));
     }
 }
 
@@ -365,38 +414,28 @@ std::string distribution_plot(const MetricComparison& entry)
     if (base.empty() && now.empty()) {
         return "";
     }
-    double lo = INFINITY;
-    double hi = -INFINITY;
-    for (const auto* samples : {&base, &now}) {
-        if (!samples->empty()) {
-            const auto [min, max] = std::minmax_element(samples->begin(), samples->end());
-            lo = std::min(lo, *min);
-            hi = std::max(hi, *max);
-        }
-    }
-    const double span = hi > lo ? hi - lo : std::max(std::abs(hi) * 0.1, 1e-9);
-    lo -= span * 0.05;
-    hi += span * 0.05;
-
+    const auto axis = plot_axis(base, now);
     std::string out = fmt::format(R"(<svg width="{0}" )"
                                   R"(height="96" viewBox="0 0 {0} 96" role="img" )"
-                                  R"(aria-label="baseline and current samples">)",
-                                  k_plot_svg_width);
-    strip(out, base, entry.baseline, "baseline", k_baseline_y, lo, hi);
-    strip(out, now, entry.current, "current", k_current_y, lo, hi);
+                                  R"(aria-label="baseline and current samples{1}">)",
+                                  k_plot_svg_width,
+                                  axis.log ? ", on a log axis" : "");
+    strip(out, base, entry.baseline, "baseline", k_baseline_y, axis, entry.unit);
+    strip(out, now, entry.current, "current", k_current_y, axis, entry.unit);
     fmt::format_to(std::back_inserter(out),
                    R"(<line class="axis" x1="{0}" y1="{2}" x2="{1}" y2="{2}"/>)"
                    R"(<text class="muted" x="{0}" y="{3}">{4}</text>)"
-                   R"(<text class="muted" x="{5}" y="{3}" text-anchor="middle">{6}</text>)"
+                   R"(<text class="muted" x="{5}" y="{3}" text-anchor="middle">{6}{8}</text>)"
                    R"(<text class="muted" x="{1}" y="{3}" text-anchor="end">{7}</text></svg>)",
                    k_strip_x0,
                    k_strip_x1,
                    k_axis_y,
                    k_axis_y + 13,
-                   escape(format_value(lo, entry.unit, std::nullopt)),
+                   escape(format_value(axis.lo, entry.unit, std::nullopt)),
                    (k_strip_x0 + k_strip_x1) / 2,
-                   escape(format_value((lo + hi) / 2, entry.unit, std::nullopt)),
-                   escape(format_value(hi, entry.unit, std::nullopt)));
+                   escape(format_value(axis.middle(), entry.unit, std::nullopt)),
+                   escape(format_value(axis.hi, entry.unit, std::nullopt)),
+                   axis.log ? " (log scale)" : "");
     return out;
 }
 

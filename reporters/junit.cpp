@@ -38,8 +38,10 @@ std::string failure_message(const MetricComparison& entry)
     if (entry.verdict != Verdict::unchanged) {
         parts.push_back(fmt::format("{}: {}", verdict_text(entry), numbers(entry)));
     }
-    if (entry.budget && entry.budget->breached) {
-        parts.push_back(fmt::format("over budget: {}", budget_text(entry)));
+    for (const auto& budget : entry.budgets) {
+        if (budget.breached) {
+            parts.push_back(fmt::format("over budget: {}", budget_text(entry, budget)));
+        }
     }
     return fmt::format("{}", fmt::join(parts, "; "));
 }
@@ -167,8 +169,11 @@ std::string render_junit(const baselines::Comparison& comparison)
             testcase.set("skipped", message(skip_message(entry)));
         } else {
             // Passing, perhaps with a regression below the gate: say what was measured.
-            testcase.set("note",
-                         escape_xml(fmt::format("{}: {}", verdict_text(entry), numbers(entry))));
+            auto note = fmt::format("{}: {}", verdict_text(entry), numbers(entry));
+            if (!entry.budgets.empty()) {
+                note += fmt::format("; budget: {}", budget_text(entry));
+            }
+            testcase.set("note", escape_xml(note));
         }
         cases.push_back(testcase);
     }

@@ -23,7 +23,19 @@ bool is_word(char c)
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }
 
-Data row_data(const MetricComparison& entry)
+// Return the `--stats` names, or one row's values, as a list for the template.
+Data stat_list(const std::vector<std::string>& texts)
+{
+    Data list{Data::type::list};
+    for (const auto& text : texts) {
+        Data item;
+        item.set("text", escape_markdown(text));
+        list.push_back(item);
+    }
+    return list;
+}
+
+Data row_data(const MetricComparison& entry, const std::vector<std::string>& stats)
 {
     Data row;
     row.set("id", escape_markdown(entry.id));
@@ -35,6 +47,7 @@ Data row_data(const MetricComparison& entry)
     row.set("p", entry.p_value ? fmt::format("{:.3f}", *entry.p_value) : "-");
     row.set("verdict", escape_markdown(verdict_text(entry)));
     row.set("budget", escape_markdown(budget_text(entry)));
+    row.set("stat_values", stat_list(stat_values(entry, stats)));
     return row;
 }
 
@@ -87,7 +100,7 @@ std::string gate_badge(const baselines::Comparison& comparison)
 struct Report
 {
     Data base;
-    std::vector<Data> attention; // regressions and budget breaches
+    std::vector<Data> attention; // regressions, budget breaches and thin budget headroom
     std::vector<Data> rows;      // every entry, unchanged ones last
 };
 
@@ -108,10 +121,10 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
     bool has_failures = false;
     bool budgets = false;
     for (const auto* entry : attention_order(comparison.entries)) {
-        budgets = budgets || entry->budget.has_value();
-        report.rows.push_back(row_data(*entry));
-        if (entry->fails_gate || entry->verdict == Verdict::regressed ||
-            (entry->budget && entry->budget->breached)) {
+        budgets = budgets || !entry->budgets.empty();
+        report.rows.push_back(row_data(*entry, comparison.stats));
+        if (entry->fails_gate || entry->verdict == Verdict::regressed || entry->over_budget() ||
+            entry->thin_headroom()) {
             report.attention.push_back(report.rows.back());
         }
         if (entry->verdict == Verdict::failed) {
@@ -123,6 +136,7 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
         }
     }
     base.set("budgets", budgets);
+    base.set("stat_names", stat_list(comparison.stats));
     base.set("has_failures", has_failures);
     base.set("failures", failures);
     base.set("has_attention", !report.attention.empty());

@@ -45,6 +45,28 @@ relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::st
     return relatives;
 }
 
+namespace {
+
+// Return the median of `metric` of `result` formatted in its unit, "-" when it has none.
+std::string median_text(const core::BenchmarkResult& result, std::string_view metric)
+{
+    const auto* found = result.find_metric(metric);
+    if (found == nullptr || result.status != core::Status::ok) {
+        return "-";
+    }
+    const auto summary = core::summarize(found->samples);
+    return summary.n > 0 ? format_value(summary.median, found->unit, std::nullopt) : "-";
+}
+
+bool any_has(const std::vector<core::BenchmarkResult>& results, std::string_view metric)
+{
+    return std::any_of(results.begin(), results.end(), [&](const auto& result) {
+        return result.find_metric(metric) != nullptr;
+    });
+}
+
+} // namespace
+
 std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
                              const RunTableOptions& options)
 {
@@ -58,6 +80,19 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
                                                  {"Mean ± σ", Align::right},
                                                  {"Min … Max", Align::right},
                                                  {"Runs", Align::right}};
+    for (const auto& stat : options.stats) {
+        columns.push_back({stat, Align::right});
+    }
+    // Resources appear where they were measured (command runs).
+    const bool cpu = options.resources && options.metric != "cpu" && any_has(results, "cpu");
+    const bool rss =
+        options.resources && options.metric != "peak_rss" && any_has(results, "peak_rss");
+    if (cpu) {
+        columns.push_back({"CPU", Align::right});
+    }
+    if (rss) {
+        columns.push_back({"Peak RSS", Align::right});
+    }
     if (several) {
         columns.push_back({"Relative", Align::right});
     }
@@ -88,8 +123,18 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
             row.push_back(fmt::format("{} ± {}", value(s.mean), value(s.stddev)));
             row.push_back(fmt::format("{} … {}", value(s.min), value(s.max)));
             row.push_back(fmt::format("{}", s.n));
+            for (const auto& stat : options.stats) {
+                row.push_back(value(core::statistic_of(s, stat).value_or(s.median)));
+            }
         } else {
             row.insert(row.end(), {"-", "-", "-", "0"});
+            row.insert(row.end(), options.stats.size(), "-");
+        }
+        if (cpu) {
+            row.push_back(median_text(result, "cpu"));
+        }
+        if (rss) {
+            row.push_back(median_text(result, "peak_rss"));
         }
         if (several) {
             const auto& relative = relatives[i];

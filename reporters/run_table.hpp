@@ -14,6 +14,8 @@ struct RunTableOptions
     std::string metric = "wall";        // the metric shown for command benchmarks
     std::optional<core::TimeUnit> unit; // `--time-unit`; chosen per value when unset
     bool color = false;
+    std::vector<std::string> stats; // `--stats`: more statistics of the shown metric
+    bool resources = false;         // the median CPU time and peak RSS, where they were measured
 };
 
 // Speed of one benchmark relative to the fastest: the ratio of means and its uncertainty
@@ -29,8 +31,9 @@ struct Relative
 std::vector<std::optional<Relative>>
 relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::string& metric);
 
-// Return the console table of a run without a baseline: median, mean ± σ, min … max, runs,
-// and for several benchmarks the speed relative to the fastest; failures with their reason.
+// Return the console table of a run without a baseline: median, mean ± σ, min … max, runs, the
+// `stats`, with `resources` the median CPU time and peak RSS where they were measured, and for
+// several benchmarks the speed relative to the fastest; failures with their reason.
 std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
                              const RunTableOptions& options);
 

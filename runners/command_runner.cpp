@@ -21,6 +21,10 @@ namespace {
 using core::Status;
 using Argv = std::vector<std::string>;
 
+// Where `failures` is among a command's metrics (after wall, user, sys, cpu, peak_rss), when
+// failures are ignored.
+constexpr std::size_t k_failures_index = 5;
+
 // Runs of `sh -c ''` timed to estimate a shell's own start-up cost.
 constexpr int k_shell_probe_runs = 20;
 
@@ -135,6 +139,9 @@ void record(State& state, const util::ProcessResult& process)
     metrics[2].samples.push_back(process.sys_seconds);
     metrics[3].samples.push_back(process.user_seconds + process.sys_seconds);
     metrics[4].samples.push_back(process.peak_rss_bytes);
+    if (metrics.size() > k_failures_index) {
+        metrics[k_failures_index].samples.push_back(process.succeeded() ? 0.0 : 1.0);
+    }
     state.result.exit_codes.push_back(process.exit_code);
     state.measured += process.wall_seconds;
     ++state.runs;
@@ -187,7 +194,7 @@ double measure_shell_startup(const std::string& shell, const Sampling& sampling)
     return times.empty() ? 0.0 : core::median(times);
 }
 
-State make_state(const CommandBenchmark& spec, const ShellChoice& shell)
+State make_state(const CommandBenchmark& spec, const ShellChoice& shell, const Sampling& sampling)
 {
     State state;
     state.spec = &spec;
@@ -215,6 +222,10 @@ State make_state(const CommandBenchmark& spec, const ShellChoice& shell)
     result.metric("sys", "s", Better::lower);
     result.metric("cpu", "s", Better::lower);
     result.metric("peak_rss", "B", Better::lower);
+    if (sampling.ignore_failure) {
+        // Per run 1 for a non-zero exit or a signal, 0 otherwise: its mean is the failure rate.
+        result.metric("failures", "", Better::lower);
+    }
     return state;
 }
 
@@ -293,7 +304,7 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
     std::vector<State> states;
     states.reserve(benchmarks.size());
     for (const auto& spec : benchmarks) {
-        states.push_back(make_state(spec, shell));
+        states.push_back(make_state(spec, shell, sampling));
     }
 
     std::map<std::string, double> shell_startup;
@@ -389,7 +400,7 @@ run_command_benchmarks(const std::vector<CommandBenchmark>& benchmarks,
 CommandSession::CommandSession(const CommandBenchmark& spec,
                                const ShellChoice& shell,
                                const Sampling& sampling)
-    : m_state(std::make_unique<State>(make_state(spec, shell))), m_sampling(&sampling)
+    : m_state(std::make_unique<State>(make_state(spec, shell, sampling))), m_sampling(&sampling)
 {}
 
 CommandSession::CommandSession(CommandSession&&) noexcept = default;

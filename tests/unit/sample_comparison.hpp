@@ -40,6 +40,26 @@ make_entry(std::string id, baselines::Verdict verdict, double change, core::Leve
     return entry;
 }
 
+// Return a checked budget: a ceiling (or floor) `limit` on `statistic`, measured at `value`.
+inline baselines::BudgetCheck make_budget(double limit,
+                                          std::string statistic,
+                                          double value,
+                                          baselines::Bound bound = baselines::Bound::ceiling,
+                                          core::Level level = core::Level::blocker)
+{
+    baselines::BudgetCheck budget;
+    budget.statistic = std::move(statistic);
+    budget.bound = bound;
+    budget.limit = limit;
+    budget.value = value;
+    budget.level = level;
+    const double margin = bound == baselines::Bound::ceiling ? limit - value : value - limit;
+    budget.headroom = margin / limit;
+    budget.breached = margin < 0;
+    budget.origin = "perfgate.toml:7";
+    return budget;
+}
+
 // Return a comparison with one entry of every verdict, a budget breach and the malicious id,
 // gated at `critical`: one blocker (the malicious id), one critical, one warning.
 inline baselines::Comparison sample_comparison()
@@ -59,7 +79,7 @@ inline baselines::Comparison sample_comparison()
     comparison.entries.push_back(make_entry("BM_improved", Verdict::improved, -0.20));
     comparison.entries.push_back(make_entry("BM_unchanged", Verdict::unchanged, 0.001));
     auto budget = make_entry("BM_budget", Verdict::unchanged, 0.0);
-    budget.budget = baselines::BudgetCheck{5e6, "median", 10e6, -1.0, true, core::Level::blocker};
+    budget.budgets.push_back(make_budget(5e6, "median", 10e6));
     comparison.entries.push_back(budget);
     auto few = make_entry("BM_few", Verdict::inconclusive, 0.05);
     few.resolution = 0.25;

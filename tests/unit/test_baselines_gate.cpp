@@ -35,8 +35,14 @@ MetricComparison with_role(MetricComparison entry, Role role)
 
 MetricComparison with_budget(MetricComparison entry, bool breached, Level level)
 {
-    entry.budget =
-        BudgetCheck{5e6, "median", breached ? 6e6 : 4e6, breached ? -0.2 : 0.2, breached, level};
+    BudgetCheck budget;
+    budget.statistic = "median";
+    budget.limit = 5e6;
+    budget.value = breached ? 6e6 : 4e6;
+    budget.headroom = breached ? -0.2 : 0.2;
+    budget.breached = breached;
+    budget.level = level;
+    entry.budgets.push_back(budget);
     return entry;
 }
 

@@ -252,7 +252,7 @@ TEST_CASE("judge: a requirement that is not met says what was required and measu
         constant(5, 100), constant(5, 80), settings(Better::lower, Evidence::point, requirement));
     CHECK(name(judgement.verdict) == "regressed");
     REQUIRE(judgement.notes.size() == 1);
-    CHECK(judgement.notes[0] == "required a change of at most -33.3%, measured -20.0%");
+    CHECK(judgement.notes[0] == "required a change of at most -33.3% (blocker), measured -20.0%");
 }
 
 TEST_CASE("judge: requirements at three levels, the one the change falls short of")

@@ -1,3 +1,4 @@
+#include <baselines/budget.hpp>
 #include <baselines/policy.hpp>
 #include <util/file.hpp>
 
@@ -310,7 +311,7 @@ TEST_CASE("policy_for: [gate], then [[benchmark]], then [[policy]] from least to
     check(defaults, "any", "wall", {0.15, 0.30, 0.50});
 }
 
-TEST_CASE("budgeted_metric and budget_for: the [[benchmark]] budget shorthand")
+TEST_CASE("budgets_for: the [[benchmark]] budget shorthand, in the metric's unit")
 {
     const auto config = core::parse_config("[[benchmark]]\n"
                                            "name = \"c\"\n"
@@ -329,29 +330,26 @@ TEST_CASE("budgeted_metric and budget_for: the [[benchmark]] budget shorthand")
                                            "command = \"true\"\n",
                                            "perfgate.toml");
     const auto c = command("c", 0.1, 0.1);
-    CHECK(budgeted_metric(config, c) == "wall");
-    const auto wall = budget_for(config, c, "wall", "s");
-    REQUIRE(wall);
-    CHECK(wall->limit == doctest::Approx(0.2));
-    CHECK(wall->statistic == "p95");
-    CHECK(wall->level == Level::blocker);
-    const auto in_ms = budget_for(config, c, "wall", "ms");
-    REQUIRE(in_ms);
-    CHECK(in_ms->limit == doctest::Approx(200));
-    CHECK_FALSE(budget_for(config, c, "cpu", "s"));
+    const auto wall = budgets_for(config, c);
+    REQUIRE(wall.size() == 1);
+    CHECK(wall[0].metric == "wall");
+    CHECK(wall[0].limit == doctest::Approx(0.2));
+    CHECK(wall[0].statistic == "p95");
+    CHECK(wall[0].level == Level::blocker);
 
-    const auto program = google_benchmark("prog/BM_A");
-    CHECK(budgeted_metric(config, program) == "real_time");
-    const auto real = budget_for(config, program, "real_time", "ns");
-    REQUIRE(real);
-    CHECK(real->limit == doctest::Approx(2000));
-    CHECK(real->statistic == "median");
-    CHECK_FALSE(budget_for(config, program, "real_time", "B"));
-    CHECK_FALSE(budget_for(config, program, "cpu_time", "ns"));
+    auto in_ms = command("c", 0.1, 0.1);
+    in_ms.metrics.front().unit = "ms";
+    const auto converted = budgets_for(config, in_ms);
+    REQUIRE(converted.size() == 1);
+    CHECK(converted[0].limit == doctest::Approx(200));
 
-    CHECK_FALSE(budgeted_metric(config, command("free", 1, 1)));
-    CHECK_FALSE(budget_for(config, command("free", 1, 1), "wall", "s"));
-    CHECK_FALSE(budgeted_metric(config, command("unlisted", 1, 1)));
+    const auto program = budgets_for(config, google_benchmark("prog/BM_A"));
+    REQUIRE(program.size() == 1);
+    CHECK(program[0].metric == "real_time");
+    CHECK(program[0].statistic == "median");
+
+    CHECK(budgets_for(config, command("free", 1, 1)).empty());
+    CHECK(budgets_for(config, command("unlisted", 1, 1)).empty());
 }
 
 TEST_CASE("level_of: the highest threshold reached")

@@ -407,9 +407,9 @@ TEST_CASE("parse_config: invalid values are errors naming line and key")
     }
     SUBCASE("budget_statistic")
     {
-        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget_statistic = \"p50\"\n") ==
-              "perfgate.toml:3:20: invalid value 'p50' for 'budget_statistic' in [[benchmark]]: "
-              "expected median, mean, p90, p95, p99, min or max");
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget_statistic = \"p42\"\n") ==
+              "perfgate.toml:3:20: invalid value 'p42' for 'budget_statistic' in [[benchmark]]: "
+              "expected mean, median, p50, p90, p95, p99, min or max");
     }
     SUBCASE("kind")
     {
@@ -618,4 +618,335 @@ TEST_CASE("load_config reads the file and sets file and root")
             CHECK(std::string(error.what()).find("missing.toml") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("parse_config: [[budget]] tables")
+{
+    SUBCASE("every key")
+    {
+        const Config config = parse_config(R"([[budget]]
+match = "api/*"
+metric = "peak_rss"
+statistic = "p95"
+max = "500MB"
+min = "1kB"
+level = "critical"
+warn_headroom = "10%"
+
+[[budget]]
+match = "loadgen"
+metric = "requests_per_second"
+min = "50/s"
+)",
+                                           "perfgate.toml");
+        REQUIRE(config.budgets.size() == 2);
+        const BudgetConfig& memory = config.budgets[0];
+        CHECK(memory.match == "api/*");
+        CHECK(memory.metric == "peak_rss");
+        CHECK(memory.statistic == "p95");
+        REQUIRE(memory.max);
+        CHECK(memory.max->value == doctest::Approx(500e6));
+        CHECK(memory.max->kind == QuantityKind::bytes);
+        CHECK(memory.max->text == "500MB");
+        REQUIRE(memory.min);
+        CHECK(memory.min->value == doctest::Approx(1000));
+        CHECK(memory.level == Level::critical);
+        CHECK(memory.warn_headroom == doctest::Approx(0.10));
+        CHECK(memory.line == 1);
+        const BudgetConfig& rate = config.budgets[1];
+        CHECK_FALSE(rate.max);
+        REQUIRE(rate.min);
+        CHECK(rate.min->kind == QuantityKind::rate);
+        CHECK(rate.statistic == "median");
+        CHECK(rate.level == Level::blocker);
+        CHECK(rate.warn_headroom == 0);
+        CHECK(rate.line == 10);
+    }
+    SUBCASE("defaults: the wall time's median, a blocker")
+    {
+        const Config config = parse_config("[[budget]]\nmatch = \"*\"\nmax = 0.25\n", "x.toml");
+        REQUIRE(config.budgets.size() == 1);
+        CHECK_FALSE(config.budgets[0].metric);
+        CHECK(config.budgets[0].max->kind == QuantityKind::number);
+        CHECK(config.budgets[0].max->value == doctest::Approx(0.25));
+        CHECK(config.budgets[0].max->text == "0.25");
+    }
+    SUBCASE("the [[benchmark]] shorthand becomes a budget after the [[budget]] tables")
+    {
+        const Config config = parse_config(R"([[benchmark]]
+name = "parse"
+command = "true"
+budget = "200ms"
+budget_statistic = "p95"
+
+[[budget]]
+match = "parse"
+metric = "peak_rss"
+max = "512MiB"
+)",
+                                           "perfgate.toml");
+        REQUIRE(config.budgets.size() == 2);
+        CHECK(config.budgets[0].metric == "peak_rss");
+        const BudgetConfig& shorthand = config.budgets[1];
+        CHECK(shorthand.match.empty());
+        CHECK(shorthand.benchmark == "parse");
+        CHECK_FALSE(shorthand.metric);
+        CHECK(shorthand.statistic == "p95");
+        REQUIRE(shorthand.max);
+        CHECK(shorthand.max->value == doctest::Approx(0.2));
+        CHECK(shorthand.max->text == "200ms");
+        CHECK(shorthand.line == 4);
+    }
+}
+
+TEST_CASE("parse_config: bad budgets are errors naming file, line and what was expected")
+{
+    SUBCASE("an unknown unit")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = \"500 parsecs\"\n") ==
+              "perfgate.toml:3:7: invalid value '500 parsecs' for 'max' in [[budget]]: unknown "
+              "unit 'parsecs'; expected a time (ns, us, ms, s, m, h), a size (B, kB, MB, GB, TB, "
+              "KiB, MiB, GiB, TiB), a rate (/s, /min, /h), a size per second (MB/s, GiB/s, ...) "
+              "or a percentage (%)");
+    }
+    SUBCASE("a negative number")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmin = -5\n") ==
+              "perfgate.toml:3:7: invalid value '-5' for 'min' in [[budget]]: expected a "
+              "non-negative number");
+    }
+    SUBCASE("a wrong type")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = true\n") ==
+              "perfgate.toml:3:7: 'max' in [[budget]] must be a value such as \"100ms\", "
+              "\"500MB\", \"50/s\", \"5%\" or a number, not a boolean");
+    }
+    SUBCASE("no limit")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmetric = \"wall\"\n") ==
+              "perfgate.toml:1:1: [[budget]] needs a 'max' (a ceiling), a 'min' (a floor) or "
+              "both");
+    }
+    SUBCASE("no match")
+    {
+        CHECK(error_of("[[budget]]\nmax = \"1s\"\n") ==
+              "perfgate.toml:1:1: [[budget]] needs a 'match' glob on benchmark ids");
+    }
+    SUBCASE("a floor above the ceiling")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = \"1s\"\nmin = \"2s\"\n") ==
+              "perfgate.toml:4:7: 'min' (2s) in [[budget]] is above 'max' (1s): no value can "
+              "meet both");
+    }
+    SUBCASE("an unknown statistic, level or key")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = 1\nstatistic = \"p999\"\n") ==
+              "perfgate.toml:4:13: invalid value 'p999' for 'statistic' in [[budget]]: expected "
+              "mean, median, p50, p90, p95, p99, min or max");
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = 1\nlevel = \"never\"\n") ==
+              "perfgate.toml:4:9: invalid value 'never' for 'level' in [[budget]]: expected "
+              "warning, critical or blocker");
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = 1\nceiling = 2\n") ==
+              "perfgate.toml:4:1: unknown key 'ceiling' in [[budget]]");
+    }
+    SUBCASE("warn_headroom")
+    {
+        CHECK(error_of("[[budget]]\nmatch = \"*\"\nmax = 1\nwarn_headroom = \"100%\"\n") ==
+              "perfgate.toml:4:17: 'warn_headroom' in [[budget]] must be below 100%, not 100%");
+    }
+    SUBCASE("the shorthand limits wall time: a size is an error pointing at [[budget]]")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget = \"500MB\"\n") ==
+              "perfgate.toml:3:10: 'budget' in [[benchmark]] is a ceiling on wall time, and "
+              "'500MB' is a size in bytes: limit other metrics with a [[budget]] that names its "
+              "'metric' (such as metric = \"peak_rss\")");
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nbudget = \"0ms\"\n") ==
+              "perfgate.toml:3:10: 'budget' in [[benchmark]] must be greater than zero");
+    }
+}
+
+TEST_CASE("parse_config: [[policy]] says what metrics mean")
+{
+    SUBCASE("direction and unit")
+    {
+        const Config config = parse_config(R"([[policy]]
+match = "cache/*"
+metrics = ["hit_rate", "resident"]
+better = "higher"
+unit = "B"
+)",
+                                           "perfgate.toml");
+        REQUIRE(config.policies.size() == 1);
+        CHECK(config.policies[0].better == perfgate::core::Better::higher);
+        CHECK(config.policies[0].unit == "B");
+    }
+    SUBCASE("errors")
+    {
+        CHECK(error_of("[[policy]]\nmatch = \"*\"\nbetter = \"higher\"\n") ==
+              "perfgate.toml:3:10: 'better' in [[policy]] describes metrics: name them in "
+              "'metrics'");
+        CHECK(error_of("[[policy]]\nmatch = \"*\"\nmetrics = [\"x\"]\nbetter = \"up\"\n") ==
+              "perfgate.toml:4:10: invalid value 'up' for 'better' in [[policy]]: expected lower "
+              "or higher");
+        CHECK(error_of("[[policy]]\nmatch = \"*\"\nmetrics = [\"x\"]\nunit = \"MB\"\n") ==
+              "perfgate.toml:4:8: invalid value 'MB' for 'unit' in [[policy]]: expected s, ms, "
+              "us, ns, B, B/s, 1/s, % or \"\" (a plain number)");
+    }
+}
+
+TEST_CASE("parse_config: negative thresholds are required improvements")
+{
+    SUBCASE("accepted in [gate], [[benchmark]] and [[policy]]")
+    {
+        const Config config = parse_config(R"([gate]
+warning = "-40%"
+critical = "-35%"
+blocker = "-30%"
+
+[[benchmark]]
+command = "a"
+warning = "-10%"
+
+[[policy]]
+match = "*"
+metrics = ["items_per_second"]
+warning = "10%"
+)",
+                                           "perfgate.toml");
+        CHECK(config.gate.warning == doctest::Approx(-0.40));
+        CHECK(config.gate.critical == doctest::Approx(-0.35));
+        CHECK(config.gate.blocker == doctest::Approx(-0.30));
+        CHECK(config.benchmarks[0].thresholds.warning == doctest::Approx(-0.10));
+        CHECK(config.policies[0].thresholds.warning == doctest::Approx(0.10));
+    }
+    SUBCASE("the most improvement is asked at warning")
+    {
+        CHECK(error_of("[[benchmark]]\ncommand = \"a\"\nwarning = \"-30%\"\nblocker = "
+                       "\"-40%\"\n") ==
+              "perfgate.toml:4:11: 'blocker' (-40%) in [[benchmark]] must not be below 'warning' "
+              "(-30%): a required improvement asks the most at 'warning', e.g. warning = "
+              "\"-40%\", blocker = \"-30%\"");
+    }
+    SUBCASE("a negative threshold below the inherited defaults in [gate]")
+    {
+        CHECK(
+            error_of("[gate]\nblocker = \"-10%\"\n") ==
+            "perfgate.toml:2:11: 'blocker' (-10%) in [gate] must not be below 'critical' "
+            "(30%, the default): a required improvement asks the most at 'warning', e.g. warning = "
+            "\"-40%\", blocker = \"-30%\"");
+    }
+    SUBCASE("noise stays non-negative")
+    {
+        CHECK(head(error_of("[gate]\nnoise = \"-1%\"\n"),
+                   "perfgate.toml:2:9: invalid percentage '-1%' for 'noise' in [gate]") ==
+              "perfgate.toml:2:9: invalid percentage '-1%' for 'noise' in [gate]");
+    }
+}
+
+TEST_CASE("parse_config: [profile.NAME] and apply_profile")
+{
+    Config config = parse_config(R"([run]
+min_runs = 10
+max_runs = 100
+min_time = "3s"
+
+[discover]
+launches = 5
+repetitions = 3
+
+[profile.quick]
+min_runs = 3
+max_runs = 5
+min_time = 0
+launches = 2
+repetitions = 1
+benchmark_min_time = "0.01s"
+filter = "BM_Fast"
+
+[profile.full]
+min_runs = 200
+warmup = 3
+)",
+                                 "perfgate.toml");
+    REQUIRE(config.profiles.size() == 2);
+    CHECK(config.profiles[1].name == "quick");
+    CHECK(config.profiles[1].line == 10);
+    SUBCASE("quick")
+    {
+        CHECK(apply_profile(config, "quick") == "BM_Fast");
+        CHECK(config.run.min_runs == 3);
+        CHECK(config.run.max_runs == 5);
+        CHECK(config.run.min_time == 0);
+        CHECK(config.run.warmup == 1);
+        CHECK(config.discover.launches == 2);
+        CHECK(config.discover.repetitions == 1);
+        CHECK(config.discover.min_time == doctest::Approx(0.01));
+    }
+    SUBCASE("full: one bound moves the other so runs stay possible")
+    {
+        CHECK(apply_profile(config, "full").empty());
+        CHECK(config.run.min_runs == 200);
+        CHECK(config.run.max_runs == 200);
+        CHECK(config.run.warmup == 3);
+        CHECK(config.discover.launches == 5);
+    }
+    SUBCASE("an unknown profile names the defined ones")
+    {
+        try {
+            apply_profile(config, "nightly");
+            FAIL("no error");
+        } catch (const perfgate::Error& error) {
+            CHECK(error.code() == perfgate::ExitCode::usage);
+            CHECK(std::string(error.what()) ==
+                  "unknown profile 'nightly': perfgate.toml defines full, quick");
+        }
+    }
+    SUBCASE("errors in a profile name it")
+    {
+        CHECK(error_of("[profile.quick]\nruns = 3\n") ==
+              "perfgate.toml:2:1: unknown key 'runs' in [profile.quick]");
+        CHECK(error_of("[profile.quick]\nmin_runs = 5\nmax_runs = 2\n") ==
+              "perfgate.toml:3:12: 'max_runs' (2) in [profile.quick] must not be below "
+              "'min_runs' (5)");
+        CHECK(error_of("profile = 3\n") ==
+              "perfgate.toml:1:11: 'profile' must hold tables such as [profile.quick], not an "
+              "integer");
+    }
+}
+
+TEST_CASE("parse_config: [report] formats and stats")
+{
+    const Config config =
+        parse_config("[report]\nformats = [\"console\", \"html\"]\nstats = [\"p50\", \"p99\"]\n",
+                     "perfgate.toml");
+    CHECK(config.report.formats == std::vector<std::string>{"console", "html"});
+    CHECK(config.report.stats == std::vector<std::string>{"p50", "p99"});
+    CHECK(error_of("[report]\nformats = [\"console\", \"pdf\"]\n") ==
+          "perfgate.toml:2:23: invalid value 'pdf' in 'formats' in [report]: expected console, "
+          "markdown, html, json or junit");
+    CHECK(error_of("[report]\nstats = [\"p42\"]\n") ==
+          "perfgate.toml:2:10: invalid value 'p42' in 'stats' in [report]: expected mean, "
+          "median, p50, p90, p95, p99, min or max");
+}
+
+TEST_CASE("parse_statistics reads --stats")
+{
+    CHECK(parse_statistics("p50,p95,p99") == std::vector<std::string>{"p50", "p95", "p99"});
+    CHECK(parse_statistics("mean,mean") == std::vector<std::string>{"mean"});
+    for (const auto name : k_statistic_names) {
+        CHECK(parse_statistics(name) == std::vector<std::string>{std::string(name)});
+    }
+    try {
+        parse_statistics("p50,stddev");
+        FAIL("no error");
+    } catch (const perfgate::Error& error) {
+        CHECK(std::string(error.what()) == "unknown statistic 'stddev': expected mean, median, "
+                                           "p50, p90, p95, p99, min or max");
+    }
+}
+
+TEST_CASE("config_location names the file as it was given")
+{
+    const Config config = parse_config("", "conf/perfgate.toml");
+    CHECK(config_location(config, 12) == "conf/perfgate.toml:12");
 }

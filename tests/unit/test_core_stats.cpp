@@ -171,3 +171,22 @@ TEST_CASE("median_interval_sorted bounds the median by order statistics")
         CHECK(interval.high == 3);
     }
 }
+
+TEST_CASE("statistic_of names every statistic a budget or a report column uses")
+{
+    const std::vector<double> samples{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    const auto summary = summarize(samples);
+    CHECK(statistic_of(summary, "mean") == doctest::Approx(5.5));
+    CHECK(statistic_of(summary, "median") == doctest::Approx(5.5));
+    CHECK(statistic_of(summary, "p50") == doctest::Approx(5.5));
+    CHECK(statistic_of(summary, "p90") == doctest::Approx(summary.p90));
+    CHECK(statistic_of(summary, "p95") == doctest::Approx(summary.p95));
+    CHECK(statistic_of(summary, "p99") == doctest::Approx(summary.p99));
+    CHECK(statistic_of(summary, "min") == 1);
+    CHECK(statistic_of(summary, "max") == 10);
+    CHECK_FALSE(statistic_of(summary, "p42").has_value());
+    CHECK(k_statistic_names.size() == 8);
+    for (const auto name : k_statistic_names) {
+        CHECK(statistic_of(summary, name).has_value());
+    }
+}

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <limits>
+#include <optional>
 #include <string>
 
 using namespace perfgate;
@@ -234,4 +235,149 @@ TEST_CASE("format_bytes uses binary prefixes")
     CHECK(format_bytes(1023.99 * 1024 * 1024) == "1.0 GiB");
     CHECK(format_bytes(25769803776.0) == "24.0 GiB");
     CHECK(format_bytes(3.0 * 1024 * 1024 * 1024 * 1024) == "3.0 TiB");
+}
+
+TEST_CASE("parse_signed_percent reads negative thresholds")
+{
+    CHECK(parse_signed_percent("-30%") == doctest::Approx(-0.30));
+    CHECK(parse_signed_percent("15%") == doctest::Approx(0.15));
+    CHECK(parse_signed_percent(" -2.5% ") == doctest::Approx(-0.025));
+    for (const std::string text : {"", "-", "-%", "--5%", "+5%", "-5", "5", "-x%"}) {
+        CAPTURE(text);
+        const Error error = error_of([&] { parse_signed_percent(text); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              "invalid percentage '" + text +
+                  "': expected a number followed by %, such as '15%' or '-30%'");
+    }
+}
+
+TEST_CASE("parse_quantity reads a number and its unit into the kind's base unit")
+{
+    struct Case
+    {
+        const char* text;
+        double value;
+        QuantityKind kind;
+    };
+    const Case cases[] = {
+        {"0.25", 0.25, QuantityKind::number},
+        {"42", 42, QuantityKind::number},
+        {"100ms", 0.1, QuantityKind::time},
+        {"2s", 2, QuantityKind::time},
+        {"1.5us", 1.5e-6, QuantityKind::time},
+        {"750\u00b5s", 750e-6, QuantityKind::time},
+        {"10ns", 10e-9, QuantityKind::time},
+        {"5m", 300, QuantityKind::time},
+        {"1h", 3600, QuantityKind::time},
+        {"512B", 512, QuantityKind::bytes},
+        {"1kB", 1000, QuantityKind::bytes},
+        {"1KB", 1000, QuantityKind::bytes},
+        {"500MB", 500e6, QuantityKind::bytes},
+        {"2GB", 2e9, QuantityKind::bytes},
+        {"1TB", 1e12, QuantityKind::bytes},
+        {"1KiB", 1024, QuantityKind::bytes},
+        {"512MiB", 512.0 * 1024 * 1024, QuantityKind::bytes},
+        {"1.5GiB", 1.5 * 1024 * 1024 * 1024, QuantityKind::bytes},
+        {"1TiB", 1024.0 * 1024 * 1024 * 1024, QuantityKind::bytes},
+        {"100MB/s", 100e6, QuantityKind::byte_rate},
+        {"1GiB/s", 1024.0 * 1024 * 1024, QuantityKind::byte_rate},
+        {"50/s", 50, QuantityKind::rate},
+        {"600/min", 10, QuantityKind::rate},
+        {"7200/h", 2, QuantityKind::rate},
+        {"5%", 0.05, QuantityKind::percent},
+        {"500 MB", 500e6, QuantityKind::bytes},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const auto quantity = parse_quantity(c.text);
+        CHECK(quantity.value == doctest::Approx(c.value));
+        CHECK(quantity.kind == c.kind);
+        CHECK(quantity.text == c.text);
+    }
+}
+
+TEST_CASE("parse_quantity rejects negative numbers and unknown units")
+{
+    SUBCASE("no number")
+    {
+        for (const std::string text : {"", "MB", "-5MB", "fast", "nan", "inf"}) {
+            CAPTURE(text);
+            const Error error = error_of([&] { parse_quantity(text); });
+            CHECK(error.code() == ExitCode::usage);
+            CHECK(std::string(error.what())
+                      .starts_with("invalid value '" + text +
+                                   "': expected a non-negative number with an optional unit: a "
+                                   "time (ns, us, ms, s, m, h), a size (B, "));
+        }
+    }
+    SUBCASE("unknown unit")
+    {
+        for (const std::string unit : {"mb", "Mb", "parsecs", "MB/min", "/day", "%%", "sec"}) {
+            CAPTURE(unit);
+            const Error error = error_of([&] { parse_quantity("5" + unit); });
+            CHECK(std::string(error.what())
+                      .starts_with("invalid value '5" + unit + "': unknown unit '" + unit +
+                                   "'; expected a time"));
+        }
+    }
+}
+
+TEST_CASE("in_unit converts a quantity into a metric's unit, or says it cannot apply")
+{
+    SUBCASE("the conversion table")
+    {
+        struct Case
+        {
+            const char* text;
+            const char* unit;
+            std::optional<double> expected;
+        };
+        const Case cases[] = {
+            {"100ms", "s", 0.1},
+            {"100ms", "ms", 100},
+            {"100ms", "us", 100e3},
+            {"100ms", "\u00b5s", 100e3},
+            {"100ms", "ns", 100e6},
+            {"100ms", "B", std::nullopt},
+            {"100ms", "", std::nullopt},
+            {"500MB", "B", 500e6},
+            {"512MiB", "B", 536870912},
+            {"500MB", "s", std::nullopt},
+            {"500MB", "B/s", std::nullopt},
+            {"100MB/s", "B/s", 100e6},
+            {"100MB/s", "B", std::nullopt},
+            {"50/s", "1/s", 50},
+            {"50/s", "B/s", std::nullopt},
+            {"50/s", "", std::nullopt},
+            {"5%", "", 0.05},
+            {"5%", "%", 5},
+            {"5%", "s", std::nullopt},
+            {"5%", "1/s", std::nullopt},
+            {"42", "s", 42},
+            {"42", "ns", 42},
+            {"42", "B", 42},
+            {"42", "", 42},
+            {"42", "widgets", 42},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.text);
+            CAPTURE(c.unit);
+            const auto value = in_unit(parse_quantity(c.text), c.unit);
+            REQUIRE(value.has_value() == c.expected.has_value());
+            if (value) {
+                CHECK(*value == doctest::Approx(*c.expected));
+            }
+        }
+    }
+    SUBCASE("descriptions for messages")
+    {
+        CHECK(describe(QuantityKind::bytes) == "a size in bytes");
+        CHECK(describe(QuantityKind::rate) == "a rate");
+        CHECK(describe_unit("ns") == "a time (ns)");
+        CHECK(describe_unit("B") == "a size in bytes (B)");
+        CHECK(describe_unit("1/s") == "a rate (1/s)");
+        CHECK(describe_unit("") == "a plain number (a count or a ratio)");
+        CHECK(describe_unit("widgets") == "in 'widgets'");
+    }
 }

@@ -63,7 +63,7 @@ TEST_CASE("github_annotations emits one command per regression, breach and failu
                  "(blocker)\n"
                  "::error title=perfgate::BM_critical wall regressed +30.0%25 (critical)\n"
                  "::error title=perfgate::BM_budget wall over budget: median 10.0 ms > 5.0 ms: "
-                 "BREACHED (blocker)\n"
+                 "BREACHED (blocker) (perfgate.toml:7)\n"
                  "::warning title=perfgate::BM_warning wall regressed +16.0%25 (warning)\n"
                  "::error title=perfgate::BM_crash wall could not be measured: killed by signal 11 "
                  "(SIGSEGV)\n"
@@ -112,4 +112,27 @@ TEST_CASE("write_step_summary appends under GitHub Actions only")
         CHECK_THROWS_WITH_AS(
             reporters::write_step_summary("x"), doctest::Contains(bad.c_str()), Error);
     }
+}
+
+TEST_CASE("github_annotations: a breach below fail-on and a thin headroom are warnings")
+{
+    baselines::Comparison comparison;
+    auto entry = test::make_entry("app", baselines::Verdict::new_benchmark, 0);
+    entry.budgets.push_back(
+        test::make_budget(1e6, "p95", 2e6, baselines::Bound::ceiling, core::Level::warning));
+    auto thin = test::make_budget(10e6, "median", 9.5e6);
+    thin.warn_headroom = 0.1;
+    thin.thin = true;
+    entry.budgets.push_back(thin);
+    entry.budgets.push_back(test::make_budget(50e6, "max", 20e6));
+    comparison.entries.push_back(entry);
+    baselines::decide(comparison);
+    CHECK(reporters::github_annotations(comparison) ==
+          "::warning title=perfgate::app wall over budget: p95 2.0 ms > 1.0 ms: BREACHED "
+          "(warning) (perfgate.toml:7)\n"
+          "::warning title=perfgate::app wall close to its budget: median 9.5 ms ≤ 10.0 ms: only "
+          "5%25 headroom (warns below 10%25) (perfgate.toml:7)\n");
+    comparison.gate.fail_on = core::FailOn::warning;
+    baselines::decide(comparison);
+    CHECK(reporters::github_annotations(comparison).starts_with("::error title=perfgate::app"));
 }

@@ -2,6 +2,7 @@
 #include <reporters/html.hpp>
 #include <reporters/value_text.hpp>
 
+#include "sample_comparison.hpp"
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 
@@ -111,10 +112,8 @@ Comparison sample_comparison(std::size_t n)
         own.policy.warning = 0.1;
         own.policy.critical = 0.2;
         own.policy.blocker = 0.4;
-        c.entries[3].budget =
-            baselines::BudgetCheck{1.2e6, "median", 1.35e6, -0.125, true, core::Level::blocker};
-        c.entries[5].budget =
-            baselines::BudgetCheck{2e6, "p95", 1.1e6, 0.45, false, core::Level::blocker};
+        c.entries[3].budgets.push_back(test::make_budget(1.2e6, "median", 1.35e6));
+        c.entries[5].budgets.push_back(test::make_budget(2e6, "p95", 1.1e6));
         auto& failed = c.entries[6];
         failed.verdict = Verdict::failed;
         failed.message = "exited with code 1: <stderr> & more";

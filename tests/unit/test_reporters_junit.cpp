@@ -78,3 +78,16 @@ TEST_CASE("render_junit output is well-formed XML for xmllint")
     }
     CHECK_MESSAGE(result.succeeded(), result.err);
 }
+
+TEST_CASE("render_junit: a passing entry's note shows its budgets")
+{
+    baselines::Comparison comparison;
+    auto entry = test::make_entry("app", baselines::Verdict::unchanged, 0);
+    entry.budgets.push_back(test::make_budget(20e6, "p95", 10e6));
+    comparison.entries.push_back(entry);
+    baselines::decide(comparison);
+    const auto out = render_junit(comparison);
+    CHECK(count(out, "<failure ") == 0);
+    CHECK(out.find("; budget: p95 10.0 ms ≤ 20.0 ms: 50% headroom</system-out>") !=
+          std::string::npos);
+}

@@ -61,7 +61,7 @@ TEST_CASE("render_markdown shows the gate, counts, regressions and every result"
         CHECK(out.find("3 regressed (1 blocker, 1 critical, 1 warning), 2 unchanged, 1 improved, "
                        "1 inconclusive, 1 new, 1 missing, 1 failed, 1 over budget") !=
               std::string::npos);
-        CHECK(out.find("### Regressions and budget breaches") != std::string::npos);
+        CHECK(out.find("### Regressions and budgets") != std::string::npos);
         CHECK(out.find("| BM_critical | wall | 10.0 ms | 13.0 ms | +30.0% | [+29.0%, +31.0%] | "
                        "0.001 | regressed (critical) |") != std::string::npos);
         CHECK(out.find("| BM_budget | wall |") != std::string::npos);

@@ -270,3 +270,31 @@ TEST_CASE("render_shell_notes escapes the names it quotes")
     CHECK(notes.starts_with("note: 'a | b\\x0a::error::x' ran under /bin/sh -c;"));
     CHECK(std::count(notes.begin(), notes.end(), '\n') == 1);
 }
+
+TEST_CASE("render_run_table adds --stats columns and the resources measured")
+{
+    auto result = command_result("alloc", {0.010, 0.012, 0.014, 0.016, 0.018});
+    result.metric("peak_rss", "B", core::Better::lower).samples = {2097152, 2097152, 3145728};
+    RunTableOptions options;
+    options.stats = {"p95", "max"};
+    options.resources = true;
+    const std::string table = render_run_table({result}, options);
+    CHECK(line_of(table, 0).ends_with("Runs      p95      max     CPU  Peak RSS"));
+    CHECK(line_of(table, 1).ends_with("5  17.6 ms  18.0 ms  7.0 ms   2.0 MiB"));
+
+    SUBCASE("failed: dashes (no peak RSS column: none was measured)")
+    {
+        const std::string failed = render_run_table({failed_result("broken", {})}, options);
+        CHECK(line_of(failed, 0).ends_with("max  CPU"));
+        CHECK(std::regex_match(line_of(failed, 1), std::regex("broken +- +- +- +failed +- +- +-")));
+    }
+    SUBCASE("Google Benchmark results measure neither: no resource column")
+    {
+        BenchmarkResult program;
+        program.id = "BM_Sort/8";
+        program.source = core::Source::google_benchmark;
+        program.metric("real_time", "ns", core::Better::lower).samples = {1000, 1100, 1200};
+        const std::string gbench = render_run_table({program}, options);
+        CHECK(line_of(gbench, 0).ends_with("Runs     p95     max"));
+    }
+}

@@ -313,6 +313,33 @@ TEST_CASE("run_command_benchmarks reports a failing benchmark and carries on wit
         CHECK(results[0].status == core::Status::ok);
         CHECK(results[0].exit_codes == std::vector<int>{3, 3, 3});
         CHECK(results[0].find_metric("wall")->samples.size() == 3);
+        const auto* failures = results[0].find_metric("failures");
+        REQUIRE(failures != nullptr);
+        CHECK(failures->unit.empty());
+        CHECK(failures->better == core::Better::lower);
+        CHECK(failures->samples == std::vector<double>{1, 1, 1});
+    }
+    SUBCASE("failures ignored: 1 per failed run, 0 per successful one")
+    {
+        // The warmup and run 1 succeed, run 2 exits 4, run 3 is killed by a signal.
+        auto sampling = three_runs();
+        sampling.ignore_failure = true;
+        auto flaky = benchmark_of(
+            "flaky",
+            {"sh",
+             "-c",
+             "echo >> count; n=$(wc -l < count); [ $n -le 2 ] || { [ $n -eq 3 ] && exit 4; kill "
+             "-KILL $$; }"});
+        flaky.working_directory = dir.path().string();
+        const auto results = run({flaky}, sampling);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].status == core::Status::ok);
+        CHECK(results[0].find_metric("failures")->samples == std::vector<double>{0, 1, 1});
+    }
+    SUBCASE("failures not ignored: no failures metric")
+    {
+        const auto results = run({benchmark_of("true", {"true"})}, three_runs());
+        CHECK(results[0].find_metric("failures") == nullptr);
     }
 }
 
