@@ -109,7 +109,7 @@ struct Comparison
     Side current;
     double alpha = 0.05;
     double noise = 0.01;
-    double guard = 0.10;
+    double guard = 0.15;
     std::vector<MetricComparison> entries; // in the current run's order, missing ones last
     Totals totals;
     std::optional<double> geomean_change; // geometric mean of the primary metrics' ratios, - 1

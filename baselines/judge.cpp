@@ -103,25 +103,27 @@ void classify(Judgement& judgement,
         return;
     }
     if (significant && worsening > 0) {
-        // Note: a guard's wall time is what load inflates; it needs the interval's lower bound
-        // to reach both its threshold and the guard floor.
-        const double evidence = settings.evidence == Evidence::point ? worsening
-                                : interval.low >= settings.guard     ? interval.low
-                                                                     : 0.0;
+        // Note: a regression must stand clear of the noise band: the interval's lower bound
+        // reaches `noise`. A guard's wall time is what load inflates; its level rests on the
+        // lower bound, which must also reach the guard floor.
+        const bool guard = settings.evidence == Evidence::lower_bound;
+        const double floor = guard ? std::max(settings.guard, settings.noise) : settings.noise;
+        const double evidence = interval.low < floor ? 0.0 : guard ? interval.low : worsening;
         judgement.level = level_of(evidence, policy);
         if (judgement.level != core::Level::none) {
             judgement.verdict = Verdict::regressed;
             return;
         }
-        if (settings.evidence == Evidence::lower_bound && worsening >= policy.warning) {
+        if (worsening >= policy.warning) {
             judgement.verdict = Verdict::inconclusive;
             judgement.resolution = (interval.high - interval.low) / 2;
             judgement.notes.push_back(fmt::format(
-                "slower by {:+.1f}%, but only {:+.1f}% is certain under this run's spread: "
-                "a guard needs its interval's lower bound to reach {:.0f}%",
+                "slower by {:+.1f}%, but only {:+.1f}% is certain under this run's spread: {} "
+                "needs its interval's lower bound to reach {:.0f}%",
                 worsening * 100,
                 interval.low * 100,
-                std::max(settings.guard, policy.warning) * 100));
+                guard ? "a guard" : "a regression",
+                (guard ? std::max(floor, policy.warning) : floor) * 100));
             return;
         }
         judgement.verdict = Verdict::slower;

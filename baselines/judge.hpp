@@ -89,7 +89,7 @@ struct JudgeSettings
     core::Better better = core::Better::lower;
     MetricPolicy policy;
     Evidence evidence = Evidence::point;
-    double guard = 0.10; // lower_bound evidence must also reach this to be a regression
+    double guard = 0.15; // lower_bound evidence must also reach this to be a regression
 };
 
 // The values a verdict rests on.

@@ -211,6 +211,9 @@ def main():
     parser.add_argument("--min-time", help="time per repetition, e.g. 0.05s (default perfgate's)")
     parser.add_argument("--save", help="also write the collected launches to this JSON file")
     parser.add_argument("--reuse", help="draw from launches saved with --save; collect nothing")
+    parser.add_argument("--keep-repetitions", type=int,
+                        help="with --reuse: keep the first N repetitions of each launch (what "
+                             "fewer repetitions per launch would have given)")
     args = parser.parse_args()
     build = pathlib.Path(args.build).resolve()
     perfgate = str(build / "perfgate")
@@ -222,6 +225,12 @@ def main():
     try:
         if args.reuse:
             pools = json.loads(pathlib.Path(args.reuse).read_text())
+            if args.keep_repetitions:
+                for benchmarks in pools.values():
+                    for launches in benchmarks.values():
+                        for launch in launches:
+                            for metric in launch.values():
+                                del metric[2][args.keep_repetitions:]
             args.launches = len(pools["A1"]["BM_Work"])
             paired_counts = {}
         else:

@@ -53,7 +53,7 @@ struct GateSettings
     FailOn fail_on = FailOn::blocker;
     double alpha = 0.05;
     double noise = 0.01;
-    double guard = 0.10; // a guard regresses only when at least this much slower (lower bound)
+    double guard = 0.15; // a guard regresses only when at least this much slower (lower bound)
     InconclusivePolicy inconclusive = InconclusivePolicy::warn;
 };
 

@@ -4,7 +4,7 @@
 
 if ! command -v chromium >/dev/null; then
   echo "chromium not installed: skipped"
-  exit 0
+  exit 77
 fi
 
 evil='<script>alert(1)</script>|`x`'

@@ -653,3 +653,30 @@ TEST_CASE("reduce: repetitions of one launch, and runs")
         CHECK(reduced.values == std::vector<double>{12, 10, 11});
     }
 }
+
+TEST_CASE("judge: a regression's interval must clear the noise band")
+{
+    // Fully separated (p = 0.008) and +6.1% at the medians, but one current value sits just
+    // above the baseline: the interval's lower bound (+0.6%) is inside the 1% noise band.
+    const std::vector<double> baseline{100, 100.2, 100.4, 100.6, 100.8};
+    const std::vector<double> current{101, 106, 106.5, 107, 107.5};
+    JudgeSettings loose;
+    loose.policy = MetricPolicy{0.05, 0.10, 0.20};
+    const auto judgement = judge(baseline, current, loose);
+    REQUIRE(judgement.p_value);
+    REQUIRE(*judgement.p_value < 0.05);
+    REQUIRE(judgement.interval);
+    REQUIRE(judgement.interval->low > 0);
+    REQUIRE(judgement.interval->low < 0.01);
+    REQUIRE(*judgement.change >= 0.05);
+    CHECK(name(judgement.verdict) == "inconclusive");
+    REQUIRE_FALSE(judgement.notes.empty());
+    CHECK(judgement.notes.back().find(
+              "a regression needs its interval's lower bound to reach 1%") != std::string::npos);
+
+    // The same change with the outlier gone: a regression at warning.
+    const std::vector<double> clear{105.5, 106, 106.5, 107, 107.5};
+    const auto regressed = judge(baseline, clear, loose);
+    CHECK(name(regressed.verdict) == "regressed");
+    CHECK(name(regressed.level) == "warning");
+}
