@@ -197,40 +197,44 @@ double check_duration(double seconds, std::string_view text)
          text);
 }
 
-double parse_percent(std::string_view text)
-{
-    if (const auto number = split_number(text); number && number->second == "%") {
-        const double fraction = number->first / 100;
-        if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
-            return fraction;
-        }
-        fail(ExitCode::usage,
-             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%",
-             text);
-    }
-    fail(ExitCode::usage,
-         "invalid percentage '{}': expected a non-negative number followed by %, such as '15%'",
-         text);
-}
+namespace {
 
-double parse_signed_percent(std::string_view text)
+// Whether a percentage may be negative.
+enum class Sign { non_negative, either };
+
+double percent_of(std::string_view text, Sign sign)
 {
     const auto trimmed = trim(text);
-    const bool negative = trimmed.starts_with('-');
+    const bool negative = sign == Sign::either && trimmed.starts_with('-');
     const auto number = split_number(negative ? trimmed.substr(1) : trimmed);
+    const bool signed_ = sign == Sign::either;
     if (number && number->second == "%") {
         const double fraction = number->first / 100;
         if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
             return negative ? -fraction : fraction;
         }
         fail(ExitCode::usage,
-             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%, "
-             "either sign",
-             text);
+             "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%{}",
+             text,
+             signed_ ? ", either sign" : "");
     }
     fail(ExitCode::usage,
-         "invalid percentage '{}': expected a number followed by %, such as '15%' or '-30%'",
-         text);
+         "invalid percentage '{}': expected {}",
+         text,
+         signed_ ? "a number followed by %, such as '15%' or '-30%'"
+                 : "a non-negative number followed by %, such as '15%'");
+}
+
+} // namespace
+
+double parse_percent(std::string_view text)
+{
+    return percent_of(text, Sign::non_negative);
+}
+
+double parse_signed_percent(std::string_view text)
+{
+    return percent_of(text, Sign::either);
 }
 
 Quantity parse_quantity(std::string_view text)
