@@ -80,7 +80,8 @@ std::string stderr_hint(const std::string& err)
     return hint.empty() ? "" : fmt::format(" (stderr: {})", hint.substr(0, 200));
 }
 
-// Return a regex for `--benchmark_filter` matching exactly `names`.
+} // namespace
+
 std::string exact_filter(const std::vector<std::string>& names)
 {
     std::string filter = "^(";
@@ -89,7 +90,9 @@ std::string exact_filter(const std::vector<std::string>& names)
             filter += '|';
         }
         for (char c : names[i]) {
-            if (std::string_view(".[]{}()\\*+?^$|").find(c) != std::string_view::npos) {
+            // Note: the library's engine (std::regex, POSIX extended grammar, or regcomp)
+            // rejects "\]" and "\}"; outside a bracket or a bound they are plain characters.
+            if (std::string_view(".[{()\\*+?^$|").find(c) != std::string_view::npos) {
                 filter += '\\';
             }
             filter += c;
@@ -97,6 +100,8 @@ std::string exact_filter(const std::vector<std::string>& names)
     }
     return filter + ")$";
 }
+
+namespace {
 
 // One execution of a program on some of its benchmarks: what it reported and how it ended.
 struct Attempt
@@ -162,7 +167,11 @@ Attempt attempt(const BenchmarkProgram& program,
                         when,
                         stderr_hint(process.err));
     } else if (result.problem.empty() && result.found.empty()) {
-        result.problem = fmt::format("'{}' exited 0 but produced no benchmarks", display);
+        result.problem = fmt::format(
+            "'{}' exited 0 but produced no benchmarks{}", display, stderr_hint(process.err));
+    } else if (!result.problem.empty()) {
+        // Note: the library reports a bad filter on stderr and exits 0 with no output.
+        result.problem += stderr_hint(process.err);
     }
     return result;
 }

@@ -4,6 +4,7 @@
 #include <core/run_observer.hpp>
 #include <runners/discovery.hpp>
 
+#include <string>
 #include <vector>
 
 namespace perfgate::runners {
@@ -16,6 +17,10 @@ struct GoogleBenchmarkSettings
     double min_time = 0.1;  // seconds per repetition
     double timeout = 300.0; // seconds per benchmark; a program gets this times its benchmarks
 };
+
+// Return a `--benchmark_filter` regex matching exactly `names`, escaped for the library's
+// engine (POSIX extended grammar: "]" and "}" stay bare, it rejects "\]" and "\}").
+std::string exact_filter(const std::vector<std::string>& names);
 
 // Run `program` once with JSON written to a temporary `--benchmark_out`, its repetitions
 // interleaved at random, and return one result per listed benchmark. Any abnormal end (signal,
