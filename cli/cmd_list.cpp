@@ -1,6 +1,7 @@
 #include <cli/commands.hpp>
 #include <core/config.hpp>
 #include <runners/plan.hpp>
+#include <util/error.hpp>
 #include <util/sanitize.hpp>
 #include <util/shell_words.hpp>
 #include <util/text_table.hpp>
@@ -75,6 +76,11 @@ int list(const ListOptions& options)
             json["skipped"].push_back(
                 {{"path", shown(skipped.path, root)}, {"reason", skipped.reason}});
         }
+        for (const auto& unlisted : plan.unlisted) {
+            json["skipped"].push_back({{"path", shown(unlisted.executable, root)},
+                                       {"reason", unlisted.reason},
+                                       {"configured", !unlisted.configured.empty()}});
+        }
         // Note: ASCII only, so that no control character or bidi override reaches a terminal;
         // "##[" can only be inside a string, where "\u005b" is the same "[": the JSON stays
         // equal and cannot start a workflow command in a CI log.
@@ -83,7 +89,7 @@ int list(const ListOptions& options)
             text.replace(at + 2, 1, "\\u005b");
         }
         fmt::print("{}\n", text);
-        return 0;
+        return plan.listing.errors.empty() ? 0 : static_cast<int>(ExitCode::measurement);
     }
 
     util::TextTable table({{"Benchmark"}, {"Source"}, {"Executable or command"}});
@@ -91,15 +97,27 @@ int list(const ListOptions& options)
         table.add_row({util::sanitize(row.id), row.source, util::sanitize(row.what)});
     }
     fmt::print("{}", table.render());
-    if (!plan.skipped.empty()) {
+    if (!plan.skipped.empty() || !plan.unlisted.empty()) {
         fmt::print("\nSkipped:\n");
         for (const auto& skipped : plan.skipped) {
             fmt::print(
                 "  {}\n",
                 util::sanitize(fmt::format("{}: {}", shown(skipped.path, root), skipped.reason)));
         }
+        for (const auto& unlisted : plan.unlisted) {
+            fmt::print(
+                "  {}\n",
+                util::sanitize(fmt::format("{}: {}{}",
+                                           shown(unlisted.executable, root),
+                                           unlisted.reason,
+                                           unlisted.configured.empty() ? "" : " (configured)")));
+        }
     }
-    return 0;
+    // Note: a configured program that cannot list its benchmarks breaks every run.
+    for (const auto& error : plan.listing.errors) {
+        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));
+    }
+    return plan.listing.errors.empty() ? 0 : static_cast<int>(ExitCode::measurement);
 }
 
 } // namespace

@@ -121,7 +121,9 @@ runners::ShellChoice make_shell(const RunRequest& request)
     return shell;
 }
 
-runners::RunPlan make_plan(const RunRequest& request, const core::Config& config)
+runners::RunPlan make_plan(const RunRequest& request,
+                           const core::Config& config,
+                           const std::vector<std::string>& known_ids = {})
 {
     runners::AdHocCommands ad_hoc{request.commands, request.command_names, {}};
     if (!request.parameter_scan.empty()) {
@@ -135,8 +137,20 @@ runners::RunPlan make_plan(const RunRequest& request, const core::Config& config
     for (const auto& [name, values] : request.parameter_lists) {
         ad_hoc.parameters.push_back(runners::list_parameter(name, values));
     }
-    return runners::make_plan(
-        config, ad_hoc, request.hooks, request.filter, runners::parse_shard(request.shard));
+    auto plan = runners::make_plan(config,
+                                   ad_hoc,
+                                   request.hooks,
+                                   request.filter,
+                                   runners::parse_shard(request.shard),
+                                   known_ids);
+    // Note: a program that could not list its benchmarks is never a source of "missing".
+    if (!plan.listing.errors.empty()) {
+        fail(ExitCode::measurement, "{}", fmt::join(plan.listing.errors, "\n"));
+    }
+    for (const auto& warning : plan.listing.warnings) {
+        fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
+    }
+    return plan;
 }
 
 reporters::ProgressStyle progress_style(const RunRequest& request)
@@ -488,7 +502,13 @@ int run_pipeline(const RunRequest& original)
     auto request = original;
     auto setup = prepare(request);
     const auto& config = setup.config;
-    const auto plan = make_plan(request, config);
+    std::vector<std::string> known_ids;
+    if (setup.baseline) {
+        for (const auto& result : setup.baseline->document.benchmarks) {
+            known_ids.push_back(result.id);
+        }
+    }
+    const auto plan = make_plan(request, config, known_ids);
     if (request.verbose) {
         print_commands(plan, setup.shell);
     }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace perfgate::runners {
 namespace {
@@ -187,13 +188,15 @@ Discovery discover(const core::Config& config)
         program.prefix = entry.name;
         auto probed = probe(program.executable, program.extra_args, k_probe_timeout);
         if (!probed.failure.empty()) {
-            fail(ExitCode::measurement,
-                 "{}:{}: benchmark '{}': '{}' {}",
-                 config.file ? config.file->string() : "perfgate.toml",
-                 entry.line,
-                 entry.name,
-                 program.executable.string(),
-                 probed.failure);
+            discovery.unlisted.push_back(
+                {program.executable,
+                 program.prefix,
+                 std::move(probed.failure),
+                 fmt::format("{}:{}: benchmark '{}'",
+                             config.file ? config.file->string() : "perfgate.toml",
+                             entry.line,
+                             entry.name)});
+            continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
         discovery.programs.push_back(std::move(program));
@@ -202,23 +205,68 @@ Discovery discover(const core::Config& config)
     auto found = find_candidates(config.discover, config.root);
     discovery.skipped = std::move(found.skipped);
     for (auto& program : found.programs) {
-        const bool configured = std::any_of(
-            discovery.programs.begin(), discovery.programs.end(), [&](const BenchmarkProgram& p) {
-                std::error_code error;
-                return fs::equivalent(p.executable, program.executable, error);
-            });
+        const auto same_file = [&](const fs::path& path) {
+            std::error_code error;
+            return fs::equivalent(path, program.executable, error);
+        };
+        const bool configured =
+            std::any_of(discovery.programs.begin(),
+                        discovery.programs.end(),
+                        [&](const BenchmarkProgram& p) { return same_file(p.executable); }) ||
+            std::any_of(discovery.unlisted.begin(),
+                        discovery.unlisted.end(),
+                        [&](const UnlistedProgram& p) { return same_file(p.executable); });
         if (configured) {
             continue;
         }
         auto probed = probe(program.executable, {}, k_probe_timeout);
         if (!probed.failure.empty()) {
-            discovery.skipped.push_back({program.executable, std::move(probed.failure)});
+            discovery.unlisted.push_back(
+                {program.executable, program.prefix, std::move(probed.failure), ""});
             continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
         discovery.programs.push_back(std::move(program));
     }
     return discovery;
+}
+
+ListingProblems judge_unlisted(const std::vector<UnlistedProgram>& unlisted,
+                               const std::string& filter,
+                               const std::vector<std::string>& known_ids)
+{
+    const std::optional<IdFilter> wanted =
+        filter.empty() ? std::nullopt : std::optional<IdFilter>(filter);
+    const auto matches = [&](const std::string& id) { return !wanted || wanted->matches(id); };
+    ListingProblems problems;
+    for (const auto& program : unlisted) {
+        const auto path = program.executable.string();
+        const auto start = program.prefix + "/";
+        const auto known = std::find_if(known_ids.begin(), known_ids.end(), [&](const auto& id) {
+            return id.starts_with(start) && matches(id);
+        });
+        // Note: the ids of a program that did not list are unknown; a filter that does not
+        // name the program (nor match its name) is taken to exclude it.
+        const bool named = !wanted || filter.find(program.prefix) != std::string::npos ||
+                           matches(program.prefix) || matches(start);
+        if (known != known_ids.end()) {
+            problems.errors.push_back(fmt::format(
+                "'{}' {}: it could not list its benchmarks, which the baseline has (e.g. '{}')",
+                path,
+                program.reason,
+                *known));
+        } else if (!program.configured.empty() && named) {
+            problems.errors.push_back(
+                fmt::format("{}: '{}' {}", program.configured, path, program.reason));
+        } else if (!named) {
+            problems.warnings.push_back(fmt::format(
+                "'{}' {}; not needed: --filter '{}' excludes it", path, program.reason, filter));
+        } else {
+            problems.warnings.push_back(fmt::format(
+                "'{}' {}; skipped: no baseline has its benchmarks", path, program.reason));
+        }
+    }
+    return problems;
 }
 
 std::vector<std::string> find_build_trees(const fs::path& root)

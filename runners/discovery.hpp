@@ -24,11 +24,21 @@ struct SkippedFile
     std::string reason;
 };
 
+// A Google Benchmark program that did not list its benchmarks (it crashed, hung or failed).
+struct UnlistedProgram
+{
+    std::filesystem::path executable;
+    std::string prefix;     // the prefix its ids would have
+    std::string reason;     // "probe failed: ...", "probe timed out after ..."
+    std::string configured; // "perfgate.toml:7: benchmark 'x'"; empty when only discovered
+};
+
 // What discovery found.
 struct Discovery
 {
     std::vector<BenchmarkProgram> programs;
     std::vector<SkippedFile> skipped;
+    std::vector<UnlistedProgram> unlisted;
 };
 
 // The candidates under `[discover].paths` (relative to `root`), before any probe: executable ELF
@@ -51,8 +61,23 @@ ProbeResult probe(const std::filesystem::path& executable,
                   double timeout_seconds);
 
 // Find and probe the Google Benchmark programs of `config`: `[[benchmark]]` entries of kind
-// "google-benchmark" (always kept, errors reported as failures later) and discovered files.
+// "google-benchmark" and discovered files. Those whose probe fails are `unlisted`, never dropped.
 Discovery discover(const core::Config& config);
+
+// What the programs that could not be listed mean for a run.
+struct ListingProblems
+{
+    std::vector<std::string> errors;   // the run is broken (exit 3): each names its program
+    std::vector<std::string> warnings; // a new program that failed to list, or one not wanted
+};
+
+// Judge `unlisted`: a program configured explicitly, or whose prefix starts one of `known_ids`
+// (the baseline's), is an error; a program only discovered is a warning, and so is any that the
+// regex `filter` (when not empty) excludes entirely: it neither names nor matches the program's
+// name, nor matches any of its known ids.
+ListingProblems judge_unlisted(const std::vector<UnlistedProgram>& unlisted,
+                               const std::string& filter,
+                               const std::vector<std::string>& known_ids);
 
 // Return the CMake build trees (folders with a CMakeCache.txt) in `root` and one level below,
 // relative to `root` and sorted.

@@ -80,7 +80,8 @@ std::string stderr_hint(const std::string& err)
     return hint.empty() ? "" : fmt::format(" (stderr: {})", hint.substr(0, 200));
 }
 
-// Return a regex for `--benchmark_filter` matching exactly `names`.
+} // namespace
+
 std::string exact_filter(const std::vector<std::string>& names)
 {
     std::string filter = "^(";
@@ -89,7 +90,9 @@ std::string exact_filter(const std::vector<std::string>& names)
             filter += '|';
         }
         for (char c : names[i]) {
-            if (std::string_view(".[]{}()\\*+?^$|").find(c) != std::string_view::npos) {
+            // Note: the library's engine (std::regex, POSIX extended grammar, or regcomp)
+            // rejects "\]" and "\}"; outside a bracket or a bound they are plain characters.
+            if (std::string_view(".[{()\\*+?^$|").find(c) != std::string_view::npos) {
                 filter += '\\';
             }
             filter += c;
@@ -97,6 +100,8 @@ std::string exact_filter(const std::vector<std::string>& names)
     }
     return filter + ")$";
 }
+
+namespace {
 
 // One execution of a program on some of its benchmarks: what it reported and how it ended.
 struct Attempt
@@ -162,7 +167,11 @@ Attempt attempt(const BenchmarkProgram& program,
                         when,
                         stderr_hint(process.err));
     } else if (result.problem.empty() && result.found.empty()) {
-        result.problem = fmt::format("'{}' exited 0 but produced no benchmarks", display);
+        result.problem = fmt::format(
+            "'{}' exited 0 but produced no benchmarks{}", display, stderr_hint(process.err));
+    } else if (!result.problem.empty()) {
+        // Note: the library reports a bad filter on stderr and exits 0 with no output.
+        result.problem += stderr_hint(process.err);
     }
     return result;
 }
@@ -196,6 +205,42 @@ unfinished(const BenchmarkProgram& program, const std::string& id, const Attempt
     return result;
 }
 
+// True when `result` holds every repetition asked for (or the library's own error or skip).
+bool finished(const core::BenchmarkResult& result, int repetitions)
+{
+    if (result.status != Status::ok) {
+        return true;
+    }
+    const auto* real_time = result.find_metric("real_time");
+    return real_time != nullptr &&
+           real_time->samples.size() >= static_cast<std::size_t>(std::max(1, repetitions));
+}
+
+// Return the result with `id` that `attempt` finished: after an abnormal end, one missing some
+// of its repetitions was cut short, so it has none.
+std::optional<core::BenchmarkResult>
+take_finished(const Attempt& attempt, const std::string& id, int repetitions)
+{
+    auto found = take(attempt.found, id);
+    if (found && !attempt.process.succeeded() && !finished(*found, repetitions)) {
+        return std::nullopt;
+    }
+    return found;
+}
+
+// Return `result` failed by the abnormal end of `attempt`, which came after its repetitions.
+core::BenchmarkResult failed_after(core::BenchmarkResult result, const Attempt& attempt)
+{
+    if (result.status != Status::ok) {
+        return result;
+    }
+    result.status = attempt.process.timed_out     ? Status::timeout
+                    : attempt.process.interrupted ? Status::interrupted
+                                                  : Status::failed;
+    result.message = fmt::format("{} (after writing its results)", attempt.problem);
+    return result;
+}
+
 } // namespace
 
 std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
@@ -204,22 +249,34 @@ std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& 
 {
     const auto first = attempt(program, program.benchmarks, settings);
     const auto& process = first.process;
+    const bool abnormal = process.started && !process.succeeded();
     // Note: a crash loses every benchmark whose repetitions were not all done, and with random
     // interleaving that is most of them; each is run again alone, which also pins the crash on
-    // the benchmark that caused it.
-    const bool crashed = process.started && !process.timed_out && !process.interrupted &&
-                         !process.succeeded() && program.benchmarks.size() > 1;
+    // the benchmark that caused it. A crash after every benchmark finished (at exit, say) runs
+    // them all again alone: an abnormal end never passes.
+    const bool crashed =
+        abnormal && !process.timed_out && !process.interrupted && program.benchmarks.size() > 1;
+    const bool all_finished =
+        std::all_of(program.benchmarks.begin(), program.benchmarks.end(), [&](const auto& name) {
+            return take_finished(
+                       first, fmt::format("{}/{}", program.prefix, name), settings.repetitions)
+                .has_value();
+        });
 
     std::vector<core::BenchmarkResult> results;
     for (const auto& name : program.benchmarks) {
         const auto id = fmt::format("{}/{}", program.prefix, name);
-        auto found = take(first.found, id);
-        if (!found && crashed && !util::interrupt_requested()) {
+        auto found = take_finished(first, id, settings.repetitions);
+        if ((!found || all_finished) && crashed && !util::interrupt_requested()) {
             const auto alone = attempt(program, {name}, settings);
-            found = take(alone.found, id);
-            if (!found) {
+            found = take_finished(alone, id, settings.repetitions);
+            if (found && !alone.process.succeeded()) {
+                found = failed_after(std::move(*found), alone);
+            } else if (!found) {
                 found = unfinished(program, id, alone);
             }
+        } else if (found && abnormal && all_finished) {
+            found = failed_after(std::move(*found), first);
         }
         results.push_back(found ? std::move(*found) : unfinished(program, id, first));
         observer.finished(results.back());

@@ -4,6 +4,7 @@
 #include <core/run_observer.hpp>
 #include <runners/discovery.hpp>
 
+#include <string>
 #include <vector>
 
 namespace perfgate::runners {
@@ -17,9 +18,15 @@ struct GoogleBenchmarkSettings
     double timeout = 300.0; // seconds per benchmark; a program gets this times its benchmarks
 };
 
+// Return a `--benchmark_filter` regex matching exactly `names`, escaped for the library's
+// engine (POSIX extended grammar: "]" and "}" stay bare, it rejects "\]" and "\}").
+std::string exact_filter(const std::vector<std::string>& names);
+
 // Run `program` once with JSON written to a temporary `--benchmark_out`, its repetitions
-// interleaved at random, and return one result per listed benchmark. A crash keeps what
-// finished and fails the rest; no or invalid output fails them all, naming the program.
+// interleaved at random, and return one result per listed benchmark. Any abnormal end (signal,
+// non-zero exit, timeout) keeps only the benchmarks that wrote every repetition and fails the
+// rest; when all had finished, every one is run again alone and fails if that ends abnormally
+// too. No or invalid output fails them all, naming the program.
 std::vector<core::BenchmarkResult> run_google_benchmark(const BenchmarkProgram& program,
                                                         const GoogleBenchmarkSettings& settings,
                                                         core::RunObserver& observer);

@@ -22,7 +22,8 @@ RunPlan make_plan(const core::Config& config,
                   const AdHocCommands& ad_hoc,
                   const Hooks& hooks,
                   const std::string& filter,
-                  const Shard& shard)
+                  const Shard& shard,
+                  const std::vector<std::string>& known_ids)
 {
     RunPlan plan;
     if (!ad_hoc.commands.empty()) {
@@ -32,7 +33,21 @@ RunPlan make_plan(const core::Config& config,
         auto discovery = discover(config);
         plan.programs = std::move(discovery.programs);
         plan.skipped = std::move(discovery.skipped);
+        plan.unlisted = std::move(discovery.unlisted);
+        plan.listing = judge_unlisted(plan.unlisted, filter, known_ids);
         plan.harnesses = plan_harnesses(config);
+    }
+    if (plan.size() == 0 && !plan.listing.errors.empty()) {
+        fail(ExitCode::measurement, "{}", fmt::join(plan.listing.errors, "\n"));
+    }
+    if (plan.size() == 0 && !plan.unlisted.empty()) {
+        std::vector<std::string> reasons;
+        for (const auto& program : plan.unlisted) {
+            reasons.push_back(fmt::format("'{}' {}", program.executable.string(), program.reason));
+        }
+        fail(ExitCode::measurement,
+             "nothing to run: no Google Benchmark program could list its benchmarks: {}",
+             fmt::join(reasons, "; "));
     }
     if (plan.size() == 0) {
         fail(ExitCode::measurement,

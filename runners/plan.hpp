@@ -20,6 +20,8 @@ struct RunPlan
     std::vector<BenchmarkProgram> programs;
     std::vector<HarnessBenchmark> harnesses; // each counts as one until it has run
     std::vector<SkippedFile> skipped;        // what discovery passed over, and why
+    std::vector<UnlistedProgram> unlisted;   // programs that could not list their benchmarks
+    ListingProblems listing;                 // what `unlisted` means for this run
 
     std::size_t size() const;
 };
@@ -28,12 +30,15 @@ struct RunPlan
 // configured Google Benchmark programs and those discovered, and the harness entries.
 // `filter` (a regex, may be empty) narrows it (a harness's results, once it has run); then only
 // the ids of `shard` are kept (a harness entry as a whole, by its name; a shard may be empty).
-// Throws Error(measurement) when there is nothing to run, or the filter matches nothing.
+// Programs that could not be listed are judged against `known_ids` (the baseline's ids): the
+// caller decides what `listing` errors mean. Throws Error(measurement) when there is nothing to
+// run (naming the programs that could not be listed), or the filter matches nothing.
 RunPlan make_plan(const core::Config& config,
                   const AdHocCommands& ad_hoc,
                   const Hooks& hooks,
                   const std::string& filter,
-                  const Shard& shard = {});
+                  const Shard& shard = {},
+                  const std::vector<std::string>& known_ids = {});
 
 // Run the plan: the commands interleaved, then each program, then each harness entry; results
 // in that order.

@@ -294,18 +294,21 @@ TEST_CASE("discover probes configured and discovered programs")
         REQUIRE(found.skipped.size() == 1);
         CHECK(found.skipped[0].path == root / "build" / "hello_bench");
     }
-    SUBCASE("a discovered program whose probe fails is skipped")
+    SUBCASE("a discovered program whose probe fails is unlisted, not dropped")
     {
         copy_fixture("fail_bench", root / "build" / "fail_bench");
 
         const Discovery found = discover(config);
         CHECK(found.programs.empty());
-        REQUIRE(found.skipped.size() == 1);
-        CHECK(found.skipped[0].path == root / "build" / "fail_bench");
-        CHECK(found.skipped[0].reason ==
+        CHECK(found.skipped.empty());
+        REQUIRE(found.unlisted.size() == 1);
+        CHECK(found.unlisted[0].executable == root / "build" / "fail_bench");
+        CHECK(found.unlisted[0].prefix == "fail_bench");
+        CHECK(found.unlisted[0].configured.empty());
+        CHECK(found.unlisted[0].reason ==
               "probe failed: exit code 1 (unsupported option: --benchmark_list_tests=true)");
     }
-    SUBCASE("a configured program whose probe fails is an error")
+    SUBCASE("a configured program whose probe fails is unlisted with where it is configured")
     {
         write_script(root / "tools" / "broken", "exit 1");
         core::BenchmarkConfig entry;
@@ -315,10 +318,60 @@ TEST_CASE("discover probes configured and discovered programs")
         entry.line = 7;
         config.benchmarks.push_back(entry);
 
-        const Error error = error_of([&] { discover(config); });
-        CHECK(error.code() == ExitCode::measurement);
-        CHECK(std::string(error.what()) ==
-              (root / "perfgate.toml").string() + ":7: benchmark 'broken': '" +
-                  (root / "tools" / "broken").string() + "' probe failed: exit code 1");
+        const Discovery found = discover(config);
+        CHECK(found.programs.empty());
+        REQUIRE(found.unlisted.size() == 1);
+        CHECK(found.unlisted[0].prefix == "broken");
+        CHECK(found.unlisted[0].reason == "probe failed: exit code 1");
+        CHECK(found.unlisted[0].configured ==
+              (root / "perfgate.toml").string() + ":7: benchmark 'broken'");
+    }
+}
+
+TEST_CASE("judge_unlisted: a program the run needs is an error, a new one a warning")
+{
+    const UnlistedProgram discovered{"/b/x_bench", "x_bench", "probe timed out after 5.00 s", ""};
+    const UnlistedProgram configured{
+        "/b/tool", "fmt", "probe failed: exit code 1", "/p/perfgate.toml:7: benchmark 'fmt'"};
+
+    SUBCASE("discovered, nothing known of it: a warning")
+    {
+        const auto problems = judge_unlisted({discovered}, "", {"y_bench/BM_A", "x_bench2/BM_A"});
+        CHECK(problems.errors.empty());
+        CHECK(problems.warnings ==
+              std::vector<std::string>{"'/b/x_bench' probe timed out after 5.00 s; skipped: no "
+                                       "baseline has its benchmarks"});
+    }
+    SUBCASE("discovered, its benchmarks in the baseline: an error naming it")
+    {
+        const auto problems = judge_unlisted({discovered}, "", {"y_bench/BM_A", "x_bench/BM_B"});
+        CHECK(problems.warnings.empty());
+        CHECK(problems.errors ==
+              std::vector<std::string>{"'/b/x_bench' probe timed out after 5.00 s: it could not "
+                                       "list its benchmarks, which the baseline has (e.g. "
+                                       "'x_bench/BM_B')"});
+    }
+    SUBCASE("configured: an error at its line")
+    {
+        const auto problems = judge_unlisted({configured}, "", {});
+        CHECK(problems.errors == std::vector<std::string>{"/p/perfgate.toml:7: benchmark 'fmt': "
+                                                          "'/b/tool' probe failed: exit code 1"});
+    }
+    SUBCASE("a filter that excludes it entirely: a warning, whatever it is")
+    {
+        const auto problems =
+            judge_unlisted({configured, discovered}, "^y_bench/", {"x_bench/BM_B", "fmt/BM_C"});
+        CHECK(problems.errors.empty());
+        REQUIRE(problems.warnings.size() == 2);
+        CHECK(problems.warnings[0] ==
+              "'/b/tool' probe failed: exit code 1; not needed: --filter '^y_bench/' excludes it");
+    }
+    SUBCASE("a filter that matches its name or a known id: still an error")
+    {
+        CHECK(judge_unlisted({configured}, "^fmt/", {}).errors.size() == 1);
+        CHECK(judge_unlisted({discovered}, "BM_B", {"x_bench/BM_B"}).errors.size() == 1);
+        CHECK(judge_unlisted({discovered}, "BM_Z", {"x_bench/BM_B"}).errors.empty());
+        CHECK(judge_unlisted({configured}, "^fmt/BM_C", {}).errors.size() == 1);
+        CHECK(judge_unlisted({configured}, "BM_C", {}).errors.empty());
     }
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -96,5 +97,64 @@ TEST_CASE("run_google_benchmark runs a real program")
             CHECK(result.message.find("could not start") != std::string::npos);
         }
         CHECK(observer.ids == std::vector<std::string>{"missing_bench/BM_A", "missing_bench/BM_B"});
+    }
+}
+
+TEST_CASE("exact_filter escapes what the library's regex engine accepts")
+{
+    CHECK(exact_filter({"BM_A", "BM_B/8"}) == "^(BM_A|BM_B/8)$");
+    CHECK(exact_filter({"BM_Pattern/[%l]"}) == "^(BM_Pattern/\\[%l])$");
+    CHECK(exact_filter({"BM_Pattern/{%v}"}) == "^(BM_Pattern/\\{%v})$");
+    CHECK(exact_filter({"a(b|c)+?.*^$\\"}) == "^(a\\(b\\|c\\)\\+\\?\\.\\*\\^\\$\\\\)$");
+}
+
+TEST_CASE("run_google_benchmark runs names with regex characters")
+{
+    GoogleBenchmarkSettings settings;
+    settings.repetitions = 2;
+    settings.min_time = 0.001;
+    settings.timeout = 60;
+    RecordingObserver observer;
+    const std::vector<std::string> names = {"BM_Pattern/[%l]",
+                                            "BM_Pattern/{%v}",
+                                            "BM_Pattern/(a|b)+?",
+                                            "BM_Pattern/x.y*z^$",
+                                            "BM_Pattern/a\\b"};
+
+    SUBCASE("all together, with the real library")
+    {
+        const BenchmarkProgram program{k_fixtures / "names_bench", "names_bench", {}, names};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == names.size());
+        for (const auto& result : results) {
+            CAPTURE(result.id);
+            CAPTURE(result.message);
+            CHECK(result.status == Status::ok);
+            CHECK(samples_of(result, "real_time").size() == 2);
+        }
+    }
+    SUBCASE("each alone, with the real library")
+    {
+        for (const auto& name : names) {
+            const BenchmarkProgram program{k_fixtures / "names_bench", "names_bench", {}, {name}};
+            const auto results = run_google_benchmark(program, settings, observer);
+            REQUIRE(results.size() == 1);
+            CAPTURE(name);
+            CHECK(results[0].status == Status::ok);
+        }
+    }
+    SUBCASE("the program's own error is shown when it writes nothing")
+    {
+        const TempDir dir;
+        const auto script = dir / "quiet_bench";
+        std::ofstream(script) << "#!/bin/sh\necho 'Could not compile benchmark re: Invalid "
+                                 "escape in regular expression' >&2\nexit 0\n";
+        fs::permissions(script, fs::perms::owner_all);
+        const BenchmarkProgram program{script, "quiet_bench", {}, {"BM_A"}};
+        const auto results = run_google_benchmark(program, settings, observer);
+        REQUIRE(results.size() == 1);
+        CHECK(results[0].status == Status::failed);
+        CHECK(results[0].message.find("(stderr: Could not compile benchmark re: Invalid escape "
+                                      "in regular expression)") != std::string::npos);
     }
 }

@@ -1,0 +1,58 @@
+# Google Benchmark programs that cannot list their benchmarks: never silently dropped. A program
+# the run needs (configured, or with benchmarks in the baseline) breaks the run (exit 3, named);
+# a new program that fails to list is skipped with a warning.
+. "$(dirname "$0")/lib.sh"
+
+fixtures="$PERFGATE_BUILD_DIR/tests/fixtures"
+mkdir build
+cp "$fixtures/plain_bench" build/x_bench
+cp "$fixtures/plain_bench" build/z_bench
+cat >perfgate.toml <<TOML
+[discover]
+paths = ["build"]
+launches = 1
+repetitions = 2
+min_time = "0.01s"
+TOML
+
+pg run --filter 'BM_Empty' --save-baseline main
+expect_status 0 "a baseline with x_bench's benchmarks"
+
+# x_bench now fails when asked for its listing; its benchmarks are in the baseline.
+cp "$fixtures/fail_bench" build/x_bench
+pg run --filter _bench/BM_Empty
+expect_status 3 "a known program that fails to list breaks the run"
+expect_in err "build/x_bench' probe failed: exit code 1" "the program and its failure are named"
+expect_in err "which the baseline has (e.g. 'x_bench/BM_Empty')" "why it is needed"
+expect_not_in out "missing" "its benchmarks are not 'missing'"
+
+# A new program that fails to list: a warning, and the rest runs.
+cp "$fixtures/plain_bench" build/x_bench
+cp "$fixtures/plain_bench" build/z_bench
+cp "$fixtures/fail_bench" build/y_bench
+pg run
+expect_status 0 "a new program that fails to list does not break the run"
+expect_in err "warning: '" "a warning"
+expect_in err "build/y_bench' probe failed: exit code 1" "the warning names the program"
+expect_in err "skipped: no baseline has its benchmarks" "and says why it is only a warning"
+rm build/y_bench
+
+# A program configured explicitly that fails to list breaks the run, baseline or not.
+printf '#!/bin/sh\necho "cannot list: no data file" >&2\nexit 4\n' >broken.sh
+chmod +x broken.sh
+cat >>perfgate.toml <<TOML
+[[benchmark]]
+name = "broken"
+kind = "google-benchmark"
+command = ["./broken.sh"]
+TOML
+pg run
+expect_status 3 "a configured program that fails to list"
+expect_in err "perfgate.toml:6: benchmark 'broken'" "the configuration line is named"
+expect_in err "broken.sh' probe failed: exit code 4 (cannot list: no data file)" \
+  "with the program's own error"
+pg list
+expect_status 3 "list: a configured program that fails to list"
+expect_in out "broken.sh: probe failed: exit code 4" "list shows it"
+
+finish
