@@ -118,7 +118,7 @@ int main(int argc, char** argv)
     CLI::App app{"perfgate: benchmark commands and Google Benchmark programs, compare them with "
                  "stored baselines, and fail CI on regressions."};
     app.name("perfgate");
-    app.set_version_flag("--version", std::string(k_version));
+    app.set_version_flag("-V,--version", std::string(k_version));
     app.footer(std::string(k_exit_codes));
     app.require_subcommand(1);
 
