@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 build_packages="cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev
   libtomlplusplus-dev libkainjow-mustache-dev libbenchmark-dev doctest-dev"
 test_packages="jq procps bsdutils gzip cmark-gfm libxml2-utils shellcheck python3 curl chromium
-  clang libclang-rt-14-dev python3-pytest-benchmark"
+  clang libclang-rt-14-dev python3-pytest-benchmark zsh fish man-db"
 # The tests of the GitHub workflows and action validate them with action-validator, from npm.
 # Note: Debian's npm conflicts with NodeSource's nodejs, which bundles its own npm: an npm that is
 # already there is used as it is.

@@ -19,15 +19,55 @@ namespace perfgate::cli {
 namespace {
 
 constexpr std::array k_subcommands = {
-    Subcommand{"run", "Run commands or the configured benchmarks, report and gate", setup_run},
-    Subcommand{"list", "Show what would run, and what discovery skipped and why", setup_list},
+    Subcommand{"run",
+               "Run commands or the configured benchmarks, report and gate",
+               setup_run,
+               R"(  perfgate run 'sort data.txt' 'sort -u data.txt'   compare two commands
+  perfgate run --baseline main --fail-on critical    gate the configured benchmarks
+  perfgate run --save-baseline main                  measure and store baseline 'main')"},
+    Subcommand{"list",
+               "Show what would run, and what discovery skipped and why",
+               setup_list,
+               R"(  perfgate list                     what perfgate.toml and discovery would run
+  perfgate list --filter 'BM_Sort'  only the benchmarks whose id matches)"},
     Subcommand{"compare",
                "Compare two result files (perfgate, Google Benchmark or hyperfine)",
-               setup_compare},
-    Subcommand{"baseline", "Save, list, show or delete baselines", setup_baseline},
-    Subcommand{"report", "Render a saved comparison or results file again", setup_report},
-    Subcommand{"merge", "Merge shards or repeated runs (samples concatenate)", setup_merge},
-    Subcommand{"init", "Write a starter perfgate.toml and GitHub workflow", setup_init},
+               setup_compare,
+               R"(  perfgate compare before.json after.json          two Google Benchmark files
+  perfgate compare base.json head.json --format markdown,html
+  perfgate compare .perfgate/baselines/main.json .perfgate/last/results.json)"},
+    Subcommand{"baseline",
+               "Save, list, show or delete baselines",
+               setup_baseline,
+               R"(  perfgate baseline save main        the last run becomes baseline 'main'
+  perfgate baseline list              the stored baselines
+  perfgate baseline show main         what baseline 'main' holds)"},
+    Subcommand{"report",
+               "Render a saved comparison or results file again",
+               setup_report,
+               R"(  perfgate report .perfgate/last/comparison.json --format html
+  perfgate report results.json --format markdown)"},
+    Subcommand{"merge",
+               "Merge shards or repeated runs (samples concatenate)",
+               setup_merge,
+               R"(  perfgate merge shard-*/results.json -o merged.json
+  perfgate merge run1.json run2.json -o both.json)"},
+    Subcommand{"init",
+               "Write a starter perfgate.toml and GitHub workflow",
+               setup_init,
+               R"(  perfgate init            perfgate.toml, the workflow and .gitignore's entry
+  perfgate init --force    overwrite what an earlier init wrote)"},
+    Subcommand{"completions",
+               "Print a shell completion script (bash, zsh or fish)",
+               setup_completions,
+               R"(  perfgate completions bash > ~/.local/share/bash-completion/completions/perfgate
+  perfgate completions zsh > "${fpath[1]}/_perfgate"
+  perfgate completions fish > ~/.config/fish/completions/perfgate.fish)"},
+    Subcommand{"man",
+               "Print perfgate's man page (roff)",
+               setup_man,
+               R"(  perfgate man | man -l -
+  perfgate man > perfgate.1)"},
 };
 
 constexpr std::string_view k_exit_codes = R"(Exit codes:
@@ -118,14 +158,14 @@ int main(int argc, char** argv)
     CLI::App app{"perfgate: benchmark commands and Google Benchmark programs, compare them with "
                  "stored baselines, and fail CI on regressions."};
     app.name("perfgate");
-    app.set_version_flag("--version", std::string(k_version));
+    app.set_version_flag("-V,--version", std::string(k_version));
     app.footer(std::string(k_exit_codes));
     app.require_subcommand(1);
 
     std::vector<std::pair<CLI::App*, Handler>> handlers;
     for (const auto& subcommand : k_subcommands) {
         auto* sub = app.add_subcommand(std::string(subcommand.name), std::string(subcommand.help));
-        sub->footer(std::string(k_exit_codes));
+        sub->footer(fmt::format("{}\n\nExamples:\n{}", k_exit_codes, subcommand.examples));
         handlers.emplace_back(sub, subcommand.setup(*sub));
     }
 

@@ -32,10 +32,13 @@ Handler setup_run(CLI::App& app)
            "-p,--prepare", o.hooks.prepare, "Run before every run (once, or once per command)")
         ->allow_extra_args(false);
     app.add_option(
-           "-c,--conclude", o.hooks.conclude, "Run after every run (once, or once per command)")
+           "-C,--conclude", o.hooks.conclude, "Run after every run (once, or once per command)")
         ->allow_extra_args(false);
-    app.add_option("-C,--cleanup", o.hooks.cleanup, "Run once after each benchmark's runs");
-    app.add_option("-S,--shell", o.shell, "Run command strings under this shell ('none': never)");
+    app.add_option("-c,--cleanup", o.hooks.cleanup, "Run once after each benchmark's runs");
+    app.add_option("-S,--shell",
+                   o.shell,
+                   "Run command strings under this shell, with its arguments ('bash --norc'; "
+                   "'none': never)");
     app.add_flag("-N", o.no_shell, "Never use a shell: split command strings into words");
     app.add_flag(
         "-i,--ignore-failure", o.ignore_failure, "Do not fail on non-zero exits or crashes");
@@ -52,9 +55,24 @@ Handler setup_run(CLI::App& app)
         ->allow_extra_args(false)
         ->type_name("NAME VALUES");
     app.add_flag("--show-output", o.show_output, "Let the commands' output through");
+    app.add_option("--output",
+                   o.output,
+                   "The commands' stdout: null (default), pipe (read and dropped), inherit, or "
+                   "a FILE (rewritten every run); report files go to --report-dir");
+    app.add_option("--input", o.input, "The commands' stdin: null (default) or a FILE");
     app.add_option("--export-json", o.export_json, "Also write hyperfine's JSON schema to FILE");
     app.add_option(
         "--export-markdown", o.export_markdown, "Also write a hyperfine-style Markdown table");
+    app.add_option("--export-csv", o.export_csv, "Also write hyperfine's CSV summary to FILE");
+    app.add_option(
+        "--export-asciidoc", o.export_asciidoc, "Also write a hyperfine-style AsciiDoc table");
+    app.add_option(
+        "--export-orgmode", o.export_orgmode, "Also write a hyperfine-style Emacs org-mode table");
+    app.add_option("--sort",
+                   o.sort,
+                   "Order of the table and exports: auto (table by speed, exports as given), "
+                   "command or mean-time")
+        ->check(CLI::IsMember({"auto", "command", "mean-time"}));
     app.add_option("-u,--time-unit", o.time_unit, "Time unit: microsecond, millisecond or second")
         ->check(CLI::IsMember({"microsecond", "millisecond", "second"}));
     app.add_option("--style", o.style, "Output style: auto, basic, full, nocolor, color or none")

@@ -11,6 +11,7 @@
 #include <reporters/hyperfine_export.hpp>
 #include <reporters/progress.hpp>
 #include <reporters/run_table.hpp>
+#include <reporters/run_warnings.hpp>
 #include <runners/id_filter.hpp>
 #include <runners/importers.hpp>
 #include <runners/plan.hpp>
@@ -80,6 +81,41 @@ double parse_number(const std::string& text, std::string_view what)
     fail(ExitCode::usage, "invalid {} '{}': expected a number", what, text);
 }
 
+// Set where the measured commands read and write, from `--input` and `--output` as hyperfine
+// has them. Throws Error(usage) for an input that cannot be read or an output that is a folder.
+void set_output(runners::Sampling& sampling, const RunRequest& request)
+{
+    using runners::CommandOutput;
+    const auto& output = request.output;
+    std::error_code error;
+    if (output.empty() || output == "null") {
+        sampling.output = CommandOutput::null;
+    } else if (output == "pipe") {
+        sampling.output = CommandOutput::pipe;
+    } else if (output == "inherit") {
+        sampling.output = CommandOutput::inherit;
+    } else if (std::filesystem::is_directory(output, error)) {
+        fail(ExitCode::usage,
+             "--output '{}' is a folder: --output says where the commands' output goes (null, "
+             "pipe, inherit or a FILE); report files go to --report-dir",
+             output);
+    } else {
+        sampling.output = CommandOutput::file;
+        sampling.output_file = std::filesystem::absolute(output).string();
+    }
+    if (!request.input.empty() && request.input != "null") {
+        if (!std::filesystem::is_regular_file(request.input, error) ||
+            ::access(request.input.c_str(), R_OK) != 0) {
+            fail(ExitCode::usage,
+                 "--input '{}': {}",
+                 request.input,
+                 std::filesystem::exists(request.input, error) ? "not a readable file"
+                                                               : "no such file");
+        }
+        sampling.input_file = std::filesystem::absolute(request.input).string();
+    }
+}
+
 // Return the sampling settings: the file's, overridden by flags.
 runners::Sampling make_sampling(const RunRequest& request, const core::RunSettings& run)
 {
@@ -88,9 +124,9 @@ runners::Sampling make_sampling(const RunRequest& request, const core::RunSettin
     sampling.min_runs = request.min_runs.value_or(run.min_runs);
     sampling.max_runs = request.max_runs.value_or(run.max_runs);
     sampling.min_time =
-        request.min_time.empty() ? run.min_time : core::parse_duration(request.min_time);
+        request.min_time.empty() ? run.min_time : core::parse_duration_argument(request.min_time);
     sampling.timeout =
-        request.timeout.empty() ? run.timeout : core::parse_duration(request.timeout);
+        request.timeout.empty() ? run.timeout : core::parse_duration_argument(request.timeout);
     if (request.runs) {
         sampling.min_runs = sampling.max_runs = *request.runs;
         sampling.min_time = 0;
@@ -104,6 +140,7 @@ runners::Sampling make_sampling(const RunRequest& request, const core::RunSettin
     }
     sampling.ignore_failure = request.ignore_failure;
     sampling.show_output = request.show_output;
+    set_output(sampling, request);
     sampling.seed = std::random_device{}();
     runners::validate(sampling);
     return sampling;
@@ -187,19 +224,60 @@ void print_commands(const runners::RunPlan& plan, const runners::ShellChoice& sh
     }
 }
 
+// Return the order `--sort` asks for: of the table (`auto`: fastest first, as hyperfine's
+// summary) or of the exports (`auto`: as given, as hyperfine's tables).
+reporters::SortOrder sort_order(const RunRequest& request, bool table)
+{
+    if (request.sort == "mean-time" || (request.sort == "auto" && table)) {
+        return reporters::SortOrder::mean_time;
+    }
+    return reporters::SortOrder::command;
+}
+
 // Write the hyperfine-compatible exports that were asked for.
 void write_exports(const RunRequest& request, const core::ResultsDocument& document)
 {
+    const auto unit = request.time_unit.empty()
+                          ? std::nullopt
+                          : std::optional(core::time_unit_named(request.time_unit));
+    const auto order = sort_order(request, false);
     if (!request.export_json.empty()) {
         util::write_file_atomic(request.export_json,
                                 reporters::to_hyperfine_json(document.benchmarks).dump(2) + "\n");
     }
-    if (!request.export_markdown.empty()) {
-        const auto unit = request.time_unit.empty()
-                              ? std::nullopt
-                              : std::optional(core::time_unit_named(request.time_unit));
-        util::write_file_atomic(request.export_markdown,
-                                reporters::to_hyperfine_markdown(document.benchmarks, unit));
+    if (!request.export_csv.empty()) {
+        util::write_file_atomic(
+            request.export_csv,
+            reporters::to_hyperfine_csv(reporters::sorted_results(document.benchmarks, order)));
+    }
+    const std::pair<const std::string*, reporters::Markup> tables[] = {
+        {&request.export_markdown, reporters::Markup::markdown},
+        {&request.export_asciidoc, reporters::Markup::asciidoc},
+        {&request.export_orgmode, reporters::Markup::orgmode}};
+    for (const auto& [file, markup] : tables) {
+        if (!file->empty()) {
+            util::write_file_atomic(
+                *file, reporters::to_hyperfine_table(document.benchmarks, markup, unit, order));
+        }
+    }
+}
+
+// Print hyperfine's warnings about slow first runs and outliers of the command benchmarks.
+void print_run_warnings(const core::ResultsDocument& document,
+                        const runners::RunPlan& plan,
+                        const runners::Sampling& sampling)
+{
+    for (const auto& result : document.benchmarks) {
+        const auto spec =
+            std::find_if(plan.commands.begin(), plan.commands.end(), [&](const auto& command) {
+                return command.id == result.id;
+            });
+        const reporters::NoiseMeasures measures{.warmup = sampling.warmup > 0,
+                                                .prepare = spec != plan.commands.end() &&
+                                                           spec->prepare.has_value()};
+        for (const auto& warning : reporters::run_warnings(result, measures)) {
+            fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
+        }
     }
 }
 
@@ -379,8 +457,8 @@ Measured measure_interleaved(const RunRequest& request,
         }
     };
     RoundLimits limits;
-    limits.max_time =
-        request.max_time.empty() ? limits.max_time : core::parse_duration(request.max_time);
+    limits.max_time = request.max_time.empty() ? limits.max_time
+                                               : core::parse_duration_argument(request.max_time);
     limits.max_rounds = std::max(limits.min_rounds, setup.sampling.max_runs);
 
     rounds.start();
@@ -460,7 +538,7 @@ Setup prepare(RunRequest& request)
         setup.config.policies.clear();
     }
     if (!request.max_time.empty()) {
-        static_cast<void>(core::parse_duration(request.max_time));
+        static_cast<void>(core::parse_duration_argument(request.max_time));
     }
     const core::Workspace workspace(setup.config.root);
     for (const auto& line : workspace.remove_leftovers()) {
@@ -525,6 +603,9 @@ int run_pipeline(const RunRequest& original)
             runners::execute(plan, setup.sampling, setup.shell, setup.google_benchmark, progress);
     }
     const auto& document = measured.document;
+    if (!request.quiet && !util::interrupt_requested()) {
+        print_run_warnings(document, plan, setup.sampling);
+    }
 
     // Note: results and the baseline are on disk before anything is printed, so that a closed
     // or full output never costs them.
@@ -571,9 +652,14 @@ int run_pipeline(const RunRequest& original)
             .color = color,
             .stats = request.report.stats.empty() ? std::vector<std::string>{}
                                                   : core::parse_statistics(request.report.stats),
-            .resources = true};
+            .resources = true,
+            .width = util::terminal_width(STDOUT_FILENO).value_or(0)};
         if (!silent) {
-            fmt::print("{}", reporters::render_run_table(document.benchmarks, table));
+            fmt::print(
+                "{}",
+                reporters::render_run_table(
+                    reporters::sorted_results(document.benchmarks, sort_order(request, true)),
+                    table));
         }
     }
     if (baseline && !interrupted) {

@@ -34,8 +34,14 @@ struct RunRequest
     std::string parameter_step = "1";
     std::vector<std::pair<std::string, std::string>> parameter_lists; // NAME VALUES
     bool show_output = false;
+    std::string output; // hyperfine's --output: null, pipe, inherit or a file; empty: null
+    std::string input;  // hyperfine's --input: null or a file; empty: null
     std::string export_json;
     std::string export_markdown;
+    std::string export_csv;
+    std::string export_asciidoc;
+    std::string export_orgmode;
+    std::string sort = "auto"; // auto, command or mean-time
     std::string time_unit;
     std::string style = "auto";
     bool quiet = false;

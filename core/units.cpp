@@ -187,6 +187,23 @@ double parse_duration(std::string_view text)
          text);
 }
 
+double parse_duration_argument(std::string_view text)
+{
+    const auto number = split_number(text);
+    if (number && number->second.empty()) {
+        return check_duration(number->first, text);
+    }
+    if (number && std::any_of(k_duration_suffixes.begin(),
+                              k_duration_suffixes.end(),
+                              [&](const auto& known) { return number->second == known.suffix; })) {
+        return parse_duration(text);
+    }
+    fail(ExitCode::usage,
+         "invalid duration '{}': expected a number of seconds or a number followed by ns, us, "
+         "ms, s, m or h",
+         text);
+}
+
 double check_duration(double seconds, std::string_view text)
 {
     if (seconds == 0 || within(seconds, k_min_duration, k_max_duration)) {

@@ -22,6 +22,11 @@ inline constexpr double k_max_percent = 100.0;
 // range ..." for "1e300s" or "1e-300s".
 double parse_duration(std::string_view text);
 
+// Parse a duration given on the command line: what the configuration accepts, a duration
+// string ("3s") or a plain number of seconds ("3", "0.5"). Throws parse_duration's Error(usage)
+// ("... expected a number of seconds or a number followed by ...").
+double parse_duration_argument(std::string_view text);
+
 // Return `seconds` when it is zero or within [k_min_duration, k_max_duration]; otherwise throw
 // parse_duration's Error(usage), quoting `text` (how the value was written).
 double check_duration(double seconds, std::string_view text);

@@ -4,8 +4,10 @@
 #include <util/sanitize.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace perfgate::reporters {
 namespace {
@@ -45,6 +47,36 @@ std::string markdown_code(std::string_view text)
     return fence + pad + escaped + pad + fence;
 }
 
+// Return `text` with every '|' escaped as "\\|", as hyperfine's markup exporters write commands.
+std::string escape_pipes(std::string_view text)
+{
+    std::string escaped;
+    for (char c : text) {
+        if (c == '|') {
+            escaped += '\\';
+        }
+        escaped += c;
+    }
+    return escaped;
+}
+
+// Return `field` as one CSV field: quoted, with quotes doubled, when it holds a comma, a quote
+// or a line break.
+std::string csv_field(std::string_view field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(field);
+    }
+    std::string quoted = "\"";
+    for (char c : field) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + '"';
+}
+
 } // namespace
 
 nlohmann::ordered_json to_hyperfine_json(const std::vector<core::BenchmarkResult>& results)
@@ -75,9 +107,30 @@ nlohmann::ordered_json to_hyperfine_json(const std::vector<core::BenchmarkResult
     return nlohmann::ordered_json{{"results", std::move(list)}};
 }
 
-std::string to_hyperfine_markdown(const std::vector<core::BenchmarkResult>& results,
-                                  std::optional<core::TimeUnit> unit)
+std::vector<core::BenchmarkResult> sorted_results(std::vector<core::BenchmarkResult> results,
+                                                  SortOrder order)
 {
+    if (order == SortOrder::mean_time) {
+        // Note: unmeasured benchmarks sort last, the rest by mean; ties keep the given order.
+        auto key = [](const core::BenchmarkResult& result) {
+            const auto* wall = samples_of(result, "wall");
+            return wall != nullptr && !wall->empty() && result.status == core::Status::ok
+                       ? core::summarize(*wall).mean
+                       : std::numeric_limits<double>::infinity();
+        };
+        std::stable_sort(results.begin(), results.end(), [&](const auto& a, const auto& b) {
+            return key(a) < key(b);
+        });
+    }
+    return results;
+}
+
+std::string to_hyperfine_table(const std::vector<core::BenchmarkResult>& all,
+                               Markup markup,
+                               std::optional<core::TimeUnit> unit,
+                               SortOrder order)
+{
+    const auto results = sorted_results(all, order);
     std::vector<const core::BenchmarkResult*> measured;
     double fastest = 0;
     for (const auto& result : results) {
@@ -90,9 +143,45 @@ std::string to_hyperfine_markdown(const std::vector<core::BenchmarkResult>& resu
     }
     const auto shown = unit.value_or(core::time_unit_for(fastest));
     const auto relatives = relative_speeds(results, "wall");
-    std::string out = fmt::format("| Command | Mean [{0}] | Min [{0}] | Max [{0}] | Relative |\n"
-                                  "|:---|---:|---:|---:|---:|\n",
-                                  shown.suffix);
+    // Note: as hyperfine's exporters do, every markup escapes '|' in commands.
+    auto command = [&](std::string_view id) {
+        switch (markup) {
+        case Markup::markdown:
+            return markdown_code(id);
+        case Markup::asciidoc:
+            return fmt::format("`{}`", escape_pipes(util::sanitize(id)));
+        case Markup::orgmode:
+            return fmt::format("={}=", escape_pipes(util::sanitize(id)));
+        }
+        return std::string(id);
+    };
+    auto row = [&](const std::vector<std::string>& cells) {
+        switch (markup) {
+        case Markup::markdown:
+            return fmt::format("| {} |\n", fmt::join(cells, " | "));
+        case Markup::asciidoc:
+            return fmt::format("\n| {} \n", fmt::join(cells, " \n| "));
+        case Markup::orgmode:
+            return fmt::format("| {}  |  {} |\n",
+                               cells.front(),
+                               fmt::join(cells.begin() + 1, cells.end(), " |  "));
+        }
+        return std::string();
+    };
+    std::string out;
+    if (markup == Markup::asciidoc) {
+        out += "[cols=\"<,>,>,>,>\"]\n|===";
+    }
+    out += row({"Command",
+                fmt::format("Mean [{}]", shown.suffix),
+                fmt::format("Min [{}]", shown.suffix),
+                fmt::format("Max [{}]", shown.suffix),
+                "Relative"});
+    if (markup == Markup::markdown) {
+        out += "|:---|---:|---:|---:|---:|\n";
+    } else if (markup == Markup::orgmode) {
+        out += "|--+--+--+--+--|\n";
+    }
     auto number = [&](double seconds) { return fmt::format("{:.1f}", seconds * shown.factor); };
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& result = results[i];
@@ -105,13 +194,68 @@ std::string to_hyperfine_markdown(const std::vector<core::BenchmarkResult>& resu
             !relative           ? "-"
             : relative->fastest ? "1.00"
                                 : fmt::format("{:.2f} ± {:.2f}", relative->ratio, relative->error);
-        out += fmt::format("| {} | {} ± {} | {} | {} | {} |\n",
-                           markdown_code(result.id),
-                           number(s.mean),
-                           number(s.stddev),
-                           number(s.min),
-                           number(s.max),
-                           ratio);
+        out += row({command(result.id),
+                    fmt::format("{} ± {}", number(s.mean), number(s.stddev)),
+                    number(s.min),
+                    number(s.max),
+                    ratio});
+    }
+    if (markup == Markup::asciidoc) {
+        out += "|===\n";
+    }
+    return out;
+}
+
+std::string to_hyperfine_markdown(const std::vector<core::BenchmarkResult>& results,
+                                  std::optional<core::TimeUnit> unit)
+{
+    return to_hyperfine_table(results, Markup::markdown, unit);
+}
+
+std::string to_hyperfine_csv(const std::vector<core::BenchmarkResult>& results)
+{
+    std::vector<std::string> header{
+        "command", "mean", "stddev", "median", "user", "system", "min", "max"};
+    std::vector<std::string> parameters;
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& result : results) {
+        const auto* wall = samples_of(result, "wall");
+        if (result.source != core::Source::command || wall == nullptr || wall->empty()) {
+            continue;
+        }
+        if (rows.empty()) {
+            for (const auto& [name, value] : result.parameters) {
+                parameters.push_back(name);
+                header.push_back("parameter_" + name);
+            }
+        }
+        const auto s = core::summarize(*wall);
+        std::vector<std::string> row{result.id};
+        for (const double value : {s.mean,
+                                   s.stddev,
+                                   s.median,
+                                   mean_of(result, "user"),
+                                   mean_of(result, "sys"),
+                                   s.min,
+                                   s.max}) {
+            row.push_back(fmt::format("{}", value));
+        }
+        for (const auto& name : parameters) {
+            const auto found = result.parameters.find(name);
+            row.push_back(found != result.parameters.end() ? found->second : "");
+        }
+        rows.push_back(std::move(row));
+    }
+    std::string out;
+    auto line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            out += (i > 0 ? "," : "") + csv_field(fields[i]);
+        }
+        out += '\n';
+    };
+    line(header);
+    for (const auto& row : rows) {
+        line(row);
     }
     return out;
 }

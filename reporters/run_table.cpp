@@ -3,6 +3,7 @@
 #include <reporters/value_text.hpp>
 #include <util/sanitize.hpp>
 #include <util/text_table.hpp>
+#include <util/utf8.hpp>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -65,6 +66,39 @@ bool any_has(const std::vector<core::BenchmarkResult>& results, std::string_view
     });
 }
 
+// The narrowest a shortened benchmark name gets, "…" included.
+constexpr std::size_t k_min_name_width = 12;
+
+// Return the width of the table with `columns` holding `rows`: columns two spaces apart.
+std::size_t table_width(const std::vector<util::TextTable::Column>& columns,
+                        const std::vector<std::vector<std::string>>& rows)
+{
+    std::size_t total = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        std::size_t widest = util::display_width(columns[c].header);
+        for (const auto& row : rows) {
+            if (c < row.size()) {
+                widest = std::max(widest, util::display_width(row[c]));
+            }
+        }
+        total += widest + (c > 0 ? 2 : 0);
+    }
+    return total;
+}
+
+// Remove column `index` from `columns` and every row.
+void drop_column(std::vector<util::TextTable::Column>& columns,
+                 std::vector<std::vector<std::string>>& rows,
+                 std::size_t index)
+{
+    columns.erase(columns.begin() + static_cast<std::ptrdiff_t>(index));
+    for (auto& row : rows) {
+        if (index < row.size()) {
+            row.erase(row.begin() + static_cast<std::ptrdiff_t>(index));
+        }
+    }
+}
+
 } // namespace
 
 std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
@@ -96,11 +130,11 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
     if (several) {
         columns.push_back({"Relative", Align::right});
     }
-    util::TextTable table(std::move(columns));
     auto paint = [&](std::string text, fmt::text_style style) {
         return options.color ? fmt::format(style, "{}", text) : text;
     };
 
+    std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& result = results[i];
         // Google Benchmark results have no `wall`; they show their real time, other harnesses
@@ -148,6 +182,47 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
             row[0] = paint(id, fmt::fg(fmt::color::red));
             row[4] = paint(std::string(core::to_string(result.status)), fmt::fg(fmt::color::red));
         }
+        rows.push_back(std::move(row));
+    }
+
+    if (options.width > 0) {
+        // Note: what goes first is what a reader of a narrow terminal misses least.
+        std::vector<std::string> droppable{"Peak RSS", "CPU"};
+        droppable.insert(droppable.end(), options.stats.rbegin(), options.stats.rend());
+        droppable.emplace_back("Min … Max");
+        for (const auto& header : droppable) {
+            if (table_width(columns, rows) <= options.width) {
+                break;
+            }
+            const auto found = std::find_if(
+                columns.begin(), columns.end(), [&](const auto& c) { return c.header == header; });
+            if (found != columns.begin() && found != columns.end()) {
+                drop_column(columns, rows, static_cast<std::size_t>(found - columns.begin()));
+            }
+        }
+        const std::size_t total = table_width(columns, rows);
+        if (total > options.width) {
+            std::size_t names = util::display_width(columns.front().header);
+            for (const auto& row : rows) {
+                names = std::max(names, util::display_width(row.front()));
+            }
+            const std::size_t excess = total - options.width;
+            const std::size_t fit =
+                std::max(k_min_name_width, names > excess ? names - excess : std::size_t{0});
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const auto id = util::sanitize(results[i].id);
+                if (util::display_width(id) > fit) {
+                    // Note: shorten() adds "…" after `limit` code points.
+                    const auto shortened = util::shorten(id, fit - 1);
+                    rows[i].front() = results[i].status != core::Status::ok
+                                          ? paint(shortened, fmt::fg(fmt::color::red))
+                                          : shortened;
+                }
+            }
+        }
+    }
+    util::TextTable table(std::move(columns));
+    for (auto& row : rows) {
         table.add_row(std::move(row));
     }
     return options.color ? table.render("\x1b[1m", "\x1b[0m") : table.render();

@@ -16,6 +16,7 @@ struct RunTableOptions
     bool color = false;
     std::vector<std::string> stats; // `--stats`: more statistics of the shown metric
     bool resources = false;         // the median CPU time and peak RSS, where they were measured
+    std::size_t width = 0;          // columns to fit (the terminal's); 0: no limit
 };
 
 // Speed of one benchmark relative to the fastest: the ratio of means and its uncertainty
@@ -33,7 +34,9 @@ relative_speeds(const std::vector<core::BenchmarkResult>& results, const std::st
 
 // Return the console table of a run without a baseline: median, mean ± σ, min … max, runs, the
 // `stats`, with `resources` the median CPU time and peak RSS where they were measured, and for
-// several benchmarks the speed relative to the fastest; failures with their reason.
+// several benchmarks the speed relative to the fastest; failures with their reason. To fit
+// `width`, the resources, the `stats` and min … max are left out (in that order), then long
+// names are shortened with "…".
 std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
                              const RunTableOptions& options);
 

@@ -52,15 +52,38 @@ namespace {
 
 using State = CommandSession::State;
 
+// Which run of a benchmark a process is: the command itself gets `--input` and `--output`,
+// its hooks do not.
+enum class Role { hook, command };
+
 util::ProcessResult run_once(const Argv& argv,
                              const Sampling& sampling,
-                             const std::optional<std::string>& directory = std::nullopt)
+                             const std::optional<std::string>& directory = std::nullopt,
+                             Role role = Role::hook)
 {
     util::SpawnOptions options;
     options.argv = argv;
     options.working_directory = directory;
     options.out = sampling.show_output ? util::Output::inherit : util::Output::discard;
     options.err = sampling.show_output ? util::Output::inherit : util::Output::capture;
+    if (role == Role::command) {
+        options.in_file = sampling.input_file;
+        switch (sampling.output) {
+        case CommandOutput::null:
+            break;
+        case CommandOutput::pipe:
+            // Note: the captured tail is dropped; only the reading matters.
+            options.out = util::Output::capture;
+            break;
+        case CommandOutput::inherit:
+            options.out = options.err = util::Output::inherit;
+            break;
+        case CommandOutput::file:
+            options.out = util::Output::file;
+            options.out_file = sampling.output_file;
+            break;
+        }
+    }
     options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double>(sampling.timeout));
     return util::run_process(options);
@@ -180,12 +203,25 @@ int planned_runs(const State& state, const Sampling& sampling)
         wanted, static_cast<double>(sampling.min_runs), static_cast<double>(sampling.max_runs)));
 }
 
+// Return the argv that runs `text` under `shell`, a program with its own arguments
+// ("bash --norc"), as hyperfine's `--shell` takes it.
+Argv shell_argv(const std::string& shell, const std::string& text)
+{
+    auto argv = util::split_shell_words(shell);
+    if (argv.empty()) {
+        fail(ExitCode::usage, "empty --shell");
+    }
+    argv.insert(argv.end(), {"-c", text});
+    return argv;
+}
+
 // Return the median wall time of `shell -c ''`, the cost every command run under it carries.
 double measure_shell_startup(const std::string& shell, const Sampling& sampling)
 {
     std::vector<double> times;
+    const auto argv = shell_argv(shell, "");
     for (int i = 0; i < k_shell_probe_runs && !util::interrupt_requested(); ++i) {
-        const auto process = run_once({shell, "-c", ""}, sampling);
+        const auto process = run_once(argv, sampling);
         if (!process.succeeded()) {
             fail(ExitCode::measurement, "shell '{}' {}", shell, process.describe_end());
         }
@@ -236,7 +272,8 @@ void run_wrapped(State& state, const Sampling& sampling, bool measured, int warm
     if (run_hook(state, state.prepare, "prepare", sampling)) {
         return;
     }
-    const auto process = run_once(state.argv, sampling, state.spec->working_directory);
+    const auto process =
+        run_once(state.argv, sampling, state.spec->working_directory, Role::command);
     const auto what = measured ? fmt::format("run {} of '{}'", state.runs + 1, state.display)
                                : fmt::format("warmup run {} of '{}'", warmup + 1, state.display);
     if (check_run(state, process, what, sampling)) {
@@ -285,7 +322,7 @@ std::pair<std::vector<std::string>, std::string> resolve_command(const CommandLi
         shell.mode == ShellChoice::Mode::always ||
         (shell.mode == ShellChoice::Mode::automatic && util::needs_shell(command.text));
     if (use_shell) {
-        return {{shell.path, "-c", command.text}, shell.path};
+        return {shell_argv(shell.path, command.text), shell.path};
     }
     auto argv = util::split_shell_words(command.text);
     if (argv.empty()) {

@@ -16,8 +16,8 @@ namespace perfgate::runners {
 struct ShellChoice
 {
     enum class Mode { automatic, never, always };
-    Mode mode = Mode::automatic; // automatic: a shell only for strings with shell syntax
-    std::string path = "/bin/sh";
+    Mode mode = Mode::automatic;  // automatic: a shell only for strings with shell syntax
+    std::string path = "/bin/sh"; // a program and its arguments ("bash --norc"), then -c
 };
 
 // A command as the user gave it: an argv, or one string.
@@ -40,6 +40,14 @@ struct CommandBenchmark
     std::map<std::string, std::string> parameters; // `--parameter-*` values it was made with
 };
 
+// Where a benchmarked command's stdout goes (hyperfine's `--output`).
+enum class CommandOutput {
+    null,    // /dev/null
+    pipe,    // a pipe perfgate reads and drops, as a consumer of the output would
+    inherit, // perfgate's own stdout and stderr
+    file     // `Sampling::output_file`, created or truncated by every run
+};
+
 // How long to sample (README, "Run commands").
 struct Sampling
 {
@@ -51,7 +59,10 @@ struct Sampling
     std::optional<double> precision; // stop once the median's 95% interval is this tight
     bool ignore_failure = false;     // a non-zero exit does not fail the benchmark
     bool show_output = false;        // let the commands' output through
-    std::uint64_t seed = 0;          // for the shuffled order of each round
+    CommandOutput output = CommandOutput::null; // the measured command's stdout
+    std::string output_file;                    // with CommandOutput::file
+    std::string input_file;                     // the measured command's stdin; empty: none
+    std::uint64_t seed = 0;                     // for the shuffled order of each round
 };
 
 // Throw Error(usage) when `sampling` cannot be satisfied (runs < 1, min > max, ...).

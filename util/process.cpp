@@ -71,7 +71,7 @@ struct Stream
     // perfgate's own, or the write end of a new pipe.
     int wire(Output mode)
     {
-        if (mode == Output::discard) {
+        if (mode == Output::discard || mode == Output::file) {
             return dev_null();
         }
         if (mode != Output::capture) {
@@ -419,7 +419,26 @@ ProcessResult run_process(const SpawnOptions& options)
     err.sink = &result.err;
     out.limit = err.limit = options.capture_limit;
     ChildPlan plan;
-    plan.fds = {dev_null(), out.wire(options.out), err.wire(options.err)};
+    UniqueFd in_file;
+    UniqueFd out_file;
+    const auto open_file = [&](UniqueFd& fd, const std::string& path, int flags) {
+        fd.reset(::open(path.c_str(), flags | O_CLOEXEC, 0666));
+        if (fd.get() < 0) {
+            result.start_error = fmt::format("cannot open '{}': {}", path, os_error(errno));
+            return false;
+        }
+        return true;
+    };
+    if (!options.in_file.empty() && !open_file(in_file, options.in_file, O_RDONLY)) {
+        return result;
+    }
+    if (options.out == Output::file &&
+        !open_file(out_file, options.out_file, O_WRONLY | O_CREAT | O_TRUNC)) {
+        return result;
+    }
+    plan.fds = {in_file.get() >= 0 ? in_file.get() : dev_null(),
+                out_file.get() >= 0 ? out_file.get() : out.wire(options.out),
+                err.wire(options.err)};
     plan.paths = candidate_paths(options.argv.front());
     plan.argv.reserve(options.argv.size() + 1);
     for (const auto& arg : options.argv) {

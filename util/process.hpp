@@ -12,7 +12,8 @@ namespace perfgate::util {
 enum class Output {
     discard, // to /dev/null
     inherit, // to perfgate's own stream
-    capture  // kept in memory, at most `capture_limit` bytes (the tail)
+    capture, // kept in memory, at most `capture_limit` bytes (the tail)
+    file     // written to `SpawnOptions::out_file` (stdout only)
 };
 
 // How to start one child process.
@@ -22,6 +23,8 @@ struct SpawnOptions
     Output out = Output::discard;
     Output err = Output::discard;
     std::size_t capture_limit = 4096; // bytes of each captured stream kept (the last ones)
+    std::string out_file;             // with `out = Output::file`: created or truncated first
+    std::string in_file;              // the child's stdin; empty: /dev/null
     std::optional<std::chrono::nanoseconds> timeout;
     std::optional<std::string> working_directory;
     // Variables set in the child on top of perfgate's own environment (replacing any of the
@@ -54,7 +57,8 @@ struct ProcessResult
     std::string describe_end() const;
 };
 
-// Run one child in its own process group with stdin from /dev/null and wait for it.
+// Run one child in its own process group with stdin from /dev/null (or `in_file`) and wait for
+// it; a file that cannot be opened is a start error.
 // Wall time spans the spawn to reaping, on CLOCK_MONOTONIC; user, sys and peak RSS are that
 // child's own, from wait4. The child is killed (SIGKILL) if perfgate dies. On timeout or
 // interruption the whole process group is killed; however the child ends, what is left of its

@@ -1,8 +1,10 @@
 #include <util/error.hpp>
 #include <util/terminal.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <string>
 
@@ -41,6 +43,23 @@ bool use_color(ColorMode mode, int fd)
         return false;
     }
     return is_terminal(fd);
+}
+
+std::optional<std::size_t> terminal_width(int fd)
+{
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+        const std::string_view text(columns);
+        std::size_t width = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), width);
+        if (error == std::errc() && end == text.data() + text.size() && width > 0) {
+            return width;
+        }
+    }
+    winsize size{};
+    if (is_terminal(fd) && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return std::nullopt;
 }
 
 } // namespace perfgate::util

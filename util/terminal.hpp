@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace perfgate::util {
@@ -16,5 +18,9 @@ bool is_terminal(int fd);
 // True when output to `fd` should be coloured: `always`, or `automatic` on a terminal without
 // NO_COLOR set (https://no-color.org) and with TERM not "dumb".
 bool use_color(ColorMode mode, int fd);
+
+// Return the width in columns that output to `fd` should fit: $COLUMNS when it is a positive
+// number, else the terminal's width when `fd` is a terminal, else nullopt (no limit).
+std::optional<std::size_t> terminal_width(int fd);
 
 } // namespace perfgate::util

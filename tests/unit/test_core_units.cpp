@@ -381,3 +381,38 @@ TEST_CASE("in_unit converts a quantity into a metric's unit, or says it cannot a
         CHECK(describe_unit("widgets") == "in 'widgets'");
     }
 }
+
+TEST_CASE("parse_duration_argument takes a plain number as seconds, as the configuration does")
+{
+    SUBCASE("numbers of seconds")
+    {
+        CHECK(parse_duration_argument("3") == 3);
+        CHECK(parse_duration_argument("0.5") == doctest::Approx(0.5));
+        CHECK(parse_duration_argument("0") == 0);
+    }
+    SUBCASE("duration strings")
+    {
+        CHECK(parse_duration_argument("3s") == 3);
+        CHECK(parse_duration_argument("200ms") == doctest::Approx(0.2));
+        CHECK(parse_duration_argument("5m") == 300);
+    }
+    SUBCASE("anything else")
+    {
+        for (const std::string text : {"", "s", "-3", "3 sec", "3S", "nan"}) {
+            CAPTURE(text);
+            const Error error = error_of([&] { parse_duration_argument(text); });
+            CHECK(error.code() == ExitCode::usage);
+            CHECK(std::string(error.what()) ==
+                  "invalid duration '" + text +
+                      "': expected a number of seconds or a number followed by ns, us, ms, s, m "
+                      "or h");
+        }
+    }
+    SUBCASE("the same range")
+    {
+        CHECK(std::string(error_of([] { parse_duration_argument("1e9"); }).what())
+                  .find("out of range") != std::string::npos);
+        CHECK(std::string(error_of([] { parse_duration_argument("1e300s"); }).what())
+                  .find("out of range") != std::string::npos);
+    }
+}

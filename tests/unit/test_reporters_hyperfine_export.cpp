@@ -174,3 +174,66 @@ TEST_CASE("to_hyperfine_markdown keeps hostile names on their row, inert")
         CHECK(markdown.find("| ``` a``b` ``` |") != std::string::npos);
     }
 }
+
+TEST_CASE("to_hyperfine_table writes hyperfine's AsciiDoc and org-mode tables")
+{
+    const std::vector<BenchmarkResult> results{command_result("slow", {0.020, 0.024, 0.028}),
+                                               command_result("a|b", {0.010, 0.012, 0.014})};
+    SUBCASE("AsciiDoc")
+    {
+        CHECK(to_hyperfine_table(results, Markup::asciidoc, std::nullopt) ==
+              "[cols=\"<,>,>,>,>\"]\n|===\n"
+              "| Command \n| Mean [ms] \n| Min [ms] \n| Max [ms] \n| Relative \n"
+              "\n| `slow` \n| 24.0 ± 4.0 \n| 20.0 \n| 28.0 \n| 2.00 ± 0.47 \n"
+              "\n| `a\\|b` \n| 12.0 ± 2.0 \n| 10.0 \n| 14.0 \n| 1.00 \n"
+              "|===\n");
+    }
+    SUBCASE("org-mode")
+    {
+        CHECK(to_hyperfine_table(results, Markup::orgmode, std::nullopt) ==
+              "| Command  |  Mean [ms] |  Min [ms] |  Max [ms] |  Relative |\n"
+              "|--+--+--+--+--|\n"
+              "| =slow=  |  24.0 ± 4.0 |  20.0 |  28.0 |  2.00 ± 0.47 |\n"
+              "| =a\\|b=  |  12.0 ± 2.0 |  10.0 |  14.0 |  1.00 |\n");
+    }
+    SUBCASE("sorted by mean time, fastest first")
+    {
+        const auto markdown =
+            to_hyperfine_table(results, Markup::markdown, std::nullopt, SortOrder::mean_time);
+        CHECK(markdown.find("`a\\|b`") < markdown.find("`slow`"));
+        const auto as_given = to_hyperfine_table(results, Markup::markdown, std::nullopt);
+        CHECK(as_given.find("`slow`") < as_given.find("`a\\|b`"));
+    }
+}
+
+TEST_CASE("sorted_results orders by mean wall time, unmeasured last, ties as given")
+{
+    const std::vector<BenchmarkResult> results{command_result("c", {0.3}),
+                                               command_result("none", {}),
+                                               command_result("a", {0.1}),
+                                               command_result("b", {0.1})};
+    auto ids = [](const std::vector<BenchmarkResult>& sorted) {
+        std::string text;
+        for (const auto& result : sorted) {
+            text += result.id + " ";
+        }
+        return text;
+    };
+    CHECK(ids(sorted_results(results, SortOrder::mean_time)) == "a b c none ");
+    CHECK(ids(sorted_results(results, SortOrder::command)) == "c none a b ");
+}
+
+TEST_CASE("to_hyperfine_csv writes hyperfine's columns, parameters and quoting")
+{
+    auto first = command_result("sleep 0.1", {1.0, 2.0, 3.0});
+    first.parameters = {{"n", "1"}, {"mode", "fast"}};
+    first.metric("user", "s", core::Better::lower).samples = {0.25, 0.25, 0.25};
+    first.metric("sys", "s", core::Better::lower).samples = {0.5, 0.5, 0.5};
+    auto second = command_result("echo \"a,b\"", {4.0});
+    second.parameters = {{"n", "2"}, {"mode", "slow"}};
+    CHECK(to_hyperfine_csv({first, program_result("BM_X", {1}), second}) ==
+          "command,mean,stddev,median,user,system,min,max,parameter_mode,parameter_n\n"
+          "sleep 0.1,2,1,2,0.25,0.5,1,3,fast,1\n"
+          "\"echo \"\"a,b\"\"\",4,0,4,0.4,0.2,4,4,slow,2\n");
+    CHECK(to_hyperfine_csv({}) == "command,mean,stddev,median,user,system,min,max\n");
+}

@@ -1,4 +1,5 @@
 #include <reporters/run_table.hpp>
+#include <util/text_table.hpp>
 
 #include <doctest/doctest.h>
 
@@ -296,5 +297,52 @@ TEST_CASE("render_run_table adds --stats columns and the resources measured")
         program.metric("real_time", "ns", core::Better::lower).samples = {1000, 1100, 1200};
         const std::string gbench = render_run_table({program}, options);
         CHECK(line_of(gbench, 0).ends_with("Runs     p95     max"));
+    }
+}
+
+TEST_CASE("render_run_table fits the terminal's width")
+{
+    auto result = command_result("a benchmark with a rather long name indeed", {0.010, 0.012});
+    result.metric("peak_rss", "B", core::Better::lower).samples = {2097152, 2097152};
+    RunTableOptions options;
+    options.resources = true;
+    options.stats = {"p95"};
+    const std::string full = render_run_table({result}, options);
+    REQUIRE(line_of(full, 0).find("Peak RSS") != std::string::npos);
+    const auto full_width = util::display_width(line_of(full, 1));
+
+    SUBCASE("wide enough: unchanged")
+    {
+        options.width = full_width;
+        CHECK(render_run_table({result}, options) == full);
+    }
+    SUBCASE("optional columns go first: resources, statistics, then min … max")
+    {
+        options.width = full_width - 1;
+        const std::string narrower = render_run_table({result}, options);
+        CHECK(line_of(narrower, 0).find("Peak RSS") == std::string::npos);
+        CHECK(line_of(narrower, 0).find("CPU") != std::string::npos);
+        CHECK(line_of(narrower, 1).starts_with("a benchmark with a rather long name indeed"));
+
+        // The name (42 columns), median, mean ± σ and runs, two spaces apart.
+        options.width = 42 + 2 + 7 + 2 + 16 + 2 + 4;
+        const std::string narrow = render_run_table({result}, options);
+        CHECK(line_of(narrow, 0).find("CPU") == std::string::npos);
+        CHECK(line_of(narrow, 0).find("p95") == std::string::npos);
+        CHECK(line_of(narrow, 0).find("Min … Max") == std::string::npos);
+        CHECK(line_of(narrow, 1).starts_with("a benchmark with a rather long name indeed"));
+        CHECK(util::display_width(line_of(narrow, 1)) == options.width);
+    }
+    SUBCASE("then long names are shortened with an ellipsis")
+    {
+        options.width = 50;
+        const std::string narrow = render_run_table({result}, options);
+        CHECK(line_of(narrow, 1).starts_with("a benchmark with… "));
+        CHECK(util::display_width(line_of(narrow, 1)) == 50);
+    }
+    SUBCASE("but never below twelve columns")
+    {
+        options.width = 10;
+        CHECK(line_of(render_run_table({result}, options), 1).starts_with("a benchmark… "));
     }
 }

@@ -170,6 +170,13 @@ TEST_CASE("resolve_command turns a command into an argv")
         CHECK(argv == Strings{"/usr/bin/bash", "-c", "echo $X"});
         CHECK(shell == "/usr/bin/bash");
     }
+    SUBCASE("a shell with its own arguments, as hyperfine's --shell takes it")
+    {
+        const auto [argv, shell] =
+            resolve_command({{}, "echo $X"}, ShellChoice{ShellChoice::Mode::always, "bash --norc"});
+        CHECK(argv == Strings{"bash", "--norc", "-c", "echo $X"});
+        CHECK(shell == "bash --norc");
+    }
     SUBCASE("never: split even with shell syntax")
     {
         const auto [argv, shell] = resolve_command({{}, "echo 'a b' | x"}, never);

@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -300,6 +302,37 @@ TEST_CASE("run_process gives the child /dev/null as stdin")
     CHECK_FALSE(result.timed_out);
     CHECK(result.succeeded());
     CHECK(result.out.empty());
+}
+
+TEST_CASE("run_process reads stdin from in_file and writes stdout to out_file")
+{
+    const TempDir dir;
+    const auto input = dir.path() / "in.txt";
+    const auto output = dir.path() / "out.txt";
+    std::ofstream(input) << "hello\n";
+    std::ofstream(output) << "left from before, longer than what comes\n";
+    auto options = options_for({"sh", "-c", "cat; echo oops >&2"});
+    options.timeout = 10s;
+    options.err = Output::capture;
+    options.in_file = input.string();
+    options.out = Output::file;
+    options.out_file = output.string();
+    const auto result = run_process(options);
+    CHECK(result.succeeded());
+    CHECK(result.err == "oops\n");
+    std::ifstream written(output);
+    const std::string content((std::istreambuf_iterator<char>(written)),
+                              std::istreambuf_iterator<char>());
+    CHECK(content == "hello\n");
+
+    SUBCASE("a file that cannot be opened is a start error")
+    {
+        options.in_file = (dir.path() / "missing").string();
+        const auto missing = run_process(options);
+        CHECK_FALSE(missing.started);
+        CHECK(missing.start_error.find("cannot open '") != std::string::npos);
+        CHECK(missing.start_error.find("No such file or directory") != std::string::npos);
+    }
 }
 
 TEST_CASE("run_process measures the child's resources")

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -165,5 +166,35 @@ TEST_CASE("use_color automatic colours a terminal unless told not to")
         const ScopedEnv no_color("NO_COLOR", nullptr);
         const ScopedEnv dumb("TERM", "dumb");
         CHECK_FALSE(use_color(ColorMode::automatic, pty.terminal()));
+    }
+}
+
+TEST_CASE("terminal_width takes $COLUMNS, else the terminal's width")
+{
+    const Pty pty;
+    winsize size{};
+    size.ws_col = 97;
+    size.ws_row = 20;
+    REQUIRE(::ioctl(pty.terminal(), TIOCSWINSZ, &size) == 0);
+    const Pipe pipe;
+    SUBCASE("COLUMNS wins")
+    {
+        const ScopedEnv columns("COLUMNS", "61");
+        CHECK(util::terminal_width(pty.terminal()) == 61);
+        CHECK(util::terminal_width(pipe.write_end()) == 61);
+    }
+    SUBCASE("a terminal's own width, no limit for a pipe")
+    {
+        const ScopedEnv columns("COLUMNS", nullptr);
+        CHECK(util::terminal_width(pty.terminal()) == 97);
+        CHECK(util::terminal_width(pipe.write_end()) == std::nullopt);
+    }
+    SUBCASE("a COLUMNS that is not a positive number is ignored")
+    {
+        for (const char* value : {"", "0", "wide", "80x"}) {
+            CAPTURE(value);
+            const ScopedEnv columns("COLUMNS", value);
+            CHECK(util::terminal_width(pty.terminal()) == 97);
+        }
     }
 }
