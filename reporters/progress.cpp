@@ -52,26 +52,34 @@ void ProgressDisplay::progressed(const core::RunProgress& progress)
         m_lines.push_back({progress.id, {}});
         line = m_lines.end() - 1;
     }
+    // Note: the time left is estimated from the time per run so far and the runs still planned.
+    const int left = progress.planned - progress.runs;
+    const std::string eta =
+        progress.runs > 0 && left > 0
+            ? fmt::format("  ETA {}",
+                          format_value(progress.elapsed / progress.runs * left, "s", std::nullopt))
+            : "";
     line->text = util::sanitize(
-        fmt::format("{} {:>4}/{:<4} {:>7}  median {}",
+        fmt::format("{} {:>4}/{:<4} {:>7}  median {}{}",
                     bar(progress.runs, progress.planned),
                     progress.runs,
                     progress.planned,
                     format_value(progress.elapsed, "s", std::nullopt),
-                    format_value(core::median(progress.samples), progress.unit, std::nullopt)));
+                    format_value(core::median(progress.samples), progress.unit, std::nullopt),
+                    eta));
     redraw(true);
 }
 
 void ProgressDisplay::finished(const core::BenchmarkResult& result)
 {
     ++m_finished;
-    if (m_style == ProgressStyle::bars) {
-        std::erase_if(m_lines, [&](const Line& l) { return l.id == result.id; });
-        redraw(true);
+    if (m_style == ProgressStyle::none) {
         return;
     }
-    if (m_style != ProgressStyle::lines) {
-        return;
+    if (m_style == ProgressStyle::bars) {
+        // Note: a finished benchmark's line stays above the bars, as hyperfine's results do.
+        std::erase_if(m_lines, [&](const Line& l) { return l.id == result.id; });
+        clear();
     }
     const auto* metric = result.metrics.empty() ? nullptr : &result.metrics.front();
     std::string detail;
@@ -88,6 +96,9 @@ void ProgressDisplay::finished(const core::BenchmarkResult& result)
         "{}\n",
         util::sanitize(fmt::format("[{}/{}] {}: {}", m_finished, m_total, result.id, detail)));
     std::fflush(m_stream);
+    if (m_style == ProgressStyle::bars && !m_lines.empty()) {
+        redraw(true);
+    }
 }
 
 void ProgressDisplay::done()

@@ -102,6 +102,11 @@ expect_status 0 "--min-time 0.05"
 stopped=$(json .perfgate/last/results.json '.benchmarks[0].metrics.wall.samples
   | (add >= 0.05) and (.[:-1] | add < 0.05)')
 expect_eq "$stopped" "true" "--min-time 0.05 is 50 ms of measured time"
+# Note: 1000 s of measuring is never reached, so sampling stops at --max-runs, not --min-runs.
+pg run --min-runs 2 --max-runs 4 --min-time 1000 --warmup 0 'true'
+expect_status 0 "--min-time 1000"
+expect_eq "$(json .perfgate/last/results.json '.benchmarks[0].metrics.wall.samples | length')" "4" \
+  "--min-time 1000 is 1000 s: sampling goes on to --max-runs"
 pg run --runs 2 --timeout 30 'true'
 expect_status 0 "--timeout 30"
 pg run --runs 2 --timeout 3x 'true'

@@ -76,5 +76,21 @@ TEST_CASE("ProgressDisplay draws bars with escaped, shortened names")
     const auto text = capture.text();
     CHECK(text.find("\x1b[31m") == std::string::npos);
     CHECK(text.starts_with("\\x1b[31m::error::" + std::string(23, 'x') + "\u2026  ##"));
-    CHECK(text.find("median 10.0 ms\n[0/2 done]\n") != std::string::npos);
+    CHECK(text.find("median 10.0 ms  ETA 4.5 s\n[0/2 done]\n") != std::string::npos);
+}
+
+TEST_CASE("ProgressDisplay keeps finished benchmarks above the bars, with an ETA for the rest")
+{
+    Capture capture;
+    ProgressDisplay display(capture.stream(), ProgressStyle::bars, false);
+    display.started(2);
+    const std::vector<double> samples{0.01, 0.01};
+    display.progressed({"first", 2, 4, 1.0, samples, "s"});
+    const auto before = capture.text().size();
+    display.finished(result_of("first"));
+    const auto after = capture.text().substr(before);
+    // The bars are erased, the result printed for good, and no bar is drawn for it again.
+    CHECK(after.starts_with("\x1b[1A\x1b[2K\x1b[1A\x1b[2K\r[1/2] first: 2 runs, median 15.0 ms\n"));
+    CHECK(after.find("##") == std::string::npos);
+    CHECK(capture.text().find("2/4      1.0 s  median 10.0 ms  ETA 1.0 s\n") != std::string::npos);
 }
