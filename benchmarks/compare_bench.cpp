@@ -1,5 +1,5 @@
-// The comparison at scale: 10,000 benchmarks x 30 samples a side (README, "perfgate's own speed"), with the
-// process's peak memory reported as a counter.
+// The comparison at scale: 10,000 benchmarks x 30 samples a side (README, "perfgate's own speed"),
+// with the process's peak memory reported as a counter.
 #include <baselines/comparison.hpp>
 #include <core/config.hpp>
 #include <reporters/console_comparison.hpp>
@@ -75,7 +75,8 @@ void BM_CompareToJson(benchmark::State& state)
 }
 BENCHMARK(BM_CompareToJson)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-// Every format rendered from one comparison (README, "perfgate's own speed": under 1 s on top of comparing).
+// Every format rendered from one comparison (README, "perfgate's own speed": under 1 s on top of
+// comparing).
 void BM_RenderEveryFormat(benchmark::State& state)
 {
     const int benchmarks = static_cast<int>(state.range(0));

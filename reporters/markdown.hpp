@@ -21,8 +21,8 @@ struct MarkdownOptions
     std::optional<std::string> template_text;
 };
 
-// Return the GitHub-flavoured Markdown report of `comparison` (README, "Reports"): the gate result and
-// counts, the regressions and budget breaches, every result inside <details>, the geometric
+// Return the GitHub-flavoured Markdown report of `comparison` (README, "Reports"): the gate result
+// and counts, the regressions and budget breaches, every result inside <details>, the geometric
 // mean, both environments and the warnings. Never longer than `options.max_chars`: unchanged
 // rows of the full table go first, then the rest from the end, with a note saying how many.
 // Throws Error(usage) when the template does not parse.
