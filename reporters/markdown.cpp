@@ -9,7 +9,10 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <map>
+#include <tuple>
 
 namespace perfgate::reporters {
 namespace {
@@ -57,8 +60,54 @@ std::string git_text(const core::Environment& environment)
         return "-";
     }
     const auto& git = *environment.git;
-    return fmt::format(
-        "{} ({}){}", git.commit.substr(0, 12), git.branch, git.dirty ? ", dirty" : "");
+    // Note: git says "(detached)" for a checkout of a commit, as CI does.
+    const std::string branch = git.branch == "(detached)" ? "detached" : git.branch;
+    return fmt::format("{} ({}){}", git.commit.substr(0, 12), branch, git.dirty ? ", dirty" : "");
+}
+
+// Return the thresholds most gated metrics were judged with, and how many had others.
+std::string thresholds_line(const baselines::Comparison& comparison)
+{
+    std::map<std::tuple<double, double, double>, std::size_t> uses;
+    for (const auto& entry : comparison.entries) {
+        if (entry.gated() && entry.baseline && entry.current) {
+            ++uses[{entry.policy.warning, entry.policy.critical, entry.policy.blocker}];
+        }
+    }
+    if (uses.empty()) {
+        return {};
+    }
+    const auto most = std::max_element(
+        uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto& [warning, critical, blocker] = most->first;
+    std::size_t others = 0;
+    for (const auto& [thresholds, count] : uses) {
+        others += thresholds == most->first ? 0 : count;
+    }
+    return fmt::format("Thresholds: warning {}, critical {}, blocker {}; the gate fails at {}{}",
+                       format_change(warning),
+                       format_change(critical),
+                       format_change(blocker),
+                       core::to_string(comparison.gate.fail_on),
+                       others == 0 ? std::string()
+                                   : fmt::format(" ({} judged metric{} with thresholds of "
+                                                 "their own)",
+                                                 others,
+                                                 others == 1 ? "" : "s"));
+}
+
+// Return "Base `abc` → head `def`" when both sides know their commit.
+std::string commits_line(const baselines::Comparison& comparison)
+{
+    const auto& base = comparison.baseline.environment.git;
+    const auto& head = comparison.current.environment.git;
+    if (!base || !head) {
+        return {};
+    }
+    return fmt::format("Base `{}` → head `{}`{}",
+                       base->commit.substr(0, 12),
+                       head->commit.substr(0, 12),
+                       head->dirty ? " (with uncommitted changes)" : "");
 }
 
 Data environment_data(const baselines::Comparison& comparison)
@@ -112,6 +161,12 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
     base.set("gate_badge", gate_badge(comparison));
     base.set("gate", escape_markdown(gate_line(comparison)));
     base.set("counts", escape_markdown(counts_line(comparison.totals)));
+    const auto thresholds = thresholds_line(comparison);
+    base.set("has_thresholds", !thresholds.empty());
+    base.set("thresholds", escape_markdown(thresholds));
+    const auto commits = commits_line(comparison);
+    base.set("has_commits", !commits.empty());
+    base.set("commits", commits);
     base.set("has_geomean", comparison.geomean_change.has_value());
     if (comparison.geomean_change) {
         base.set("geomean", escape_markdown(format_change(*comparison.geomean_change)));

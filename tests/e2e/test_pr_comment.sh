@@ -112,7 +112,7 @@ token="ghs_e2e$$x${RANDOM}y${RANDOM}"
 # a descriptor to the shell that becomes run.sh.
 action() {
   rm -f "$WORK/summary.md" "$WORK/github-output"
-  (cd "$WORK/project" && exec env -u GITHUB_EVENT_PATH -u GITHUB_TOKEN -u RUNNER_TEMP \
+  (cd "$WORK/project" && exec env -u GITHUB_EVENT_PATH -u GITHUB_TOKEN -u RUNNER_TEMP -u GITHUB_RUN_ID -u GITHUB_SERVER_URL \
     PERFGATE_BIN="$WORK/fake-perfgate" FAKE_ARGS="$WORK/args" FAKE_COMPARISON="$WORK/failed.json" \
     FAKE_EXIT=1 GITHUB_API_URL="$api" GITHUB_REPOSITORY=octo/repo PR_NUMBER=7 \
     GITHUB_STEP_SUMMARY="$WORK/summary.md" GITHUB_OUTPUT="$WORK/github-output" \
@@ -190,6 +190,16 @@ expect_eq "$(cat args)" "$(printf '%s\n' run --format console,markdown --filter 
   "--format console,markdown, and the args input split like a shell"
 expect_eq "$(sent_body 5)" "$(cat comment-md.md)" "comment.md is the comment, byte for byte"
 expect_true "and the job summary" cmp -s summary.md comment-md.md
+
+# The workflow run is linked under the comment, from well-formed values only.
+last_body() { sent_body "$(($(jq -s length "$requests") - 1))"; }
+action FAKE_FORMAT=1 FAKE_COMMENT_MD="$WORK/comment-md.md" GITHUB_RUN_ID=42 \
+  GITHUB_SERVER_URL=https://github.invalid
+expect_eq "$(last_body | tail -n 1)" "[Workflow run](https://github.invalid/octo/repo/actions/runs/42)" \
+  "the comment links the workflow run"
+action FAKE_FORMAT=1 FAKE_COMMENT_MD="$WORK/comment-md.md" GITHUB_RUN_ID='42/../../x' \
+  GITHUB_SERVER_URL=https://github.invalid
+expect_eq "$(last_body)" "$(cat comment-md.md)" "a run id that is not a number links nothing"
 
 action INPUT_ARGS="--filter 'unbalanced"
 expect_status 2 "args that cannot be split"

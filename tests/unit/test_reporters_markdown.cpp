@@ -164,3 +164,30 @@ TEST_CASE("render_markdown output renders as GFM tables in cmark-gfm")
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;|`x`") != std::string::npos);
     CHECK(html.find(">ci|host</td>") != std::string::npos);
 }
+
+TEST_CASE("render_markdown states the thresholds and the commits compared")
+{
+    auto comparison = test::sample_comparison();
+    SUBCASE("the thresholds most metrics were judged with, and how many had others")
+    {
+        const auto out = render_markdown(comparison, pr_comment());
+        CHECK(out.find("Thresholds: warning +15.0%, critical +30.0%, blocker +50.0%; the gate "
+                       "fails at critical\n") != std::string::npos);
+        comparison.entries[1].policy = baselines::MetricPolicy{0.05, 0.10, 0.20};
+        const auto mixed = render_markdown(comparison, pr_comment());
+        CHECK(mixed.find("fails at critical (1 judged metric with thresholds of their own)") !=
+              std::string::npos);
+    }
+    SUBCASE("base and head commits, when both sides know theirs; a detached checkout says so")
+    {
+        CHECK(render_markdown(comparison, pr_comment()).find("Base `") == std::string::npos);
+        comparison.baseline.environment.git =
+            core::GitInfo{"0123456789abcdef0123", "(detached)", false};
+        comparison.current.environment.git = core::GitInfo{"fedcba9876543210fedc", "pr", true};
+        const auto out = render_markdown(comparison, pr_comment());
+        CHECK(out.find("Base `0123456789ab` → head `fedcba987654` (with uncommitted changes)") !=
+              std::string::npos);
+        CHECK(out.find("0123456789ab (detached)") != std::string::npos);
+        CHECK(out.find("((detached))") == std::string::npos);
+    }
+}

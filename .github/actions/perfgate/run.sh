@@ -241,6 +241,14 @@ else
   no_comparison_comment "$status" >"$body"
 fi
 
+# The workflow run, linked at the end of the comment (its log and any artifacts the workflow
+# uploads, such as .perfgate/last/report.html). Only well-formed values make a link.
+if [[ "${GITHUB_RUN_ID:-}" =~ ^[0-9]+$ && "${GITHUB_REPOSITORY:-}" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ &&
+  "${GITHUB_SERVER_URL:-}" =~ ^https://[A-Za-z0-9.:-]+$ ]]; then
+  printf '\n[Workflow run](%s/%s/actions/runs/%s)\n' \
+    "$GITHUB_SERVER_URL" "$GITHUB_REPOSITORY" "$GITHUB_RUN_ID" >>"$body"
+fi
+
 # 3. The job summary, unless perfgate already wrote it (its github reporter does on Actions).
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   if [ "$(file_size "$GITHUB_STEP_SUMMARY")" -eq "$summary_size_before" ]; then
