@@ -92,6 +92,37 @@ std::vector<std::string> parse_listing(const std::string& out)
 
 } // namespace
 
+const std::string& BenchmarkProgram::run_name(const std::string& benchmark) const
+{
+    const auto it = duplicates.find(benchmark);
+    return it == duplicates.end() ? benchmark : it->second;
+}
+
+std::vector<std::string> number_duplicates(BenchmarkProgram& program)
+{
+    std::map<std::string, int> seen;
+    std::map<std::string, std::vector<std::string>> renamed;
+    for (auto& name : program.benchmarks) {
+        const int count = ++seen[name];
+        if (count > 1) {
+            auto unique = fmt::format("{}#{}", name, count);
+            renamed[name].push_back(fmt::format("'{}/{}'", program.prefix, unique));
+            program.duplicates[unique] = name;
+            name = std::move(unique);
+        }
+    }
+    std::vector<std::string> warnings;
+    for (const auto& [name, ids] : renamed) {
+        warnings.push_back(fmt::format("'{}' lists '{}' {} times: the others are {} (in "
+                                       "registration order); give each a distinct name",
+                                       program.executable.string(),
+                                       name,
+                                       ids.size() + 1,
+                                       fmt::join(ids, ", ")));
+    }
+    return warnings;
+}
+
 Discovery find_candidates(const core::DiscoverSettings& settings, const fs::path& root)
 {
     Discovery discovery;
@@ -199,6 +230,9 @@ Discovery discover(const core::Config& config)
             continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
+        for (auto& warning : number_duplicates(program)) {
+            discovery.warnings.push_back(std::move(warning));
+        }
         discovery.programs.push_back(std::move(program));
     }
 
@@ -226,6 +260,9 @@ Discovery discover(const core::Config& config)
             continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
+        for (auto& warning : number_duplicates(program)) {
+            discovery.warnings.push_back(std::move(warning));
+        }
         discovery.programs.push_back(std::move(program));
     }
     return discovery;
