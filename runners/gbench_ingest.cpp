@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -295,6 +296,17 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(const nlohmann::json&
         if (!read.is_aggregate(run, path)) {
             instances[read.run_name(run, path)].insert(read.instance(run, path));
         }
+    }
+    const bool only_aggregates =
+        !runs.empty() && instances.empty() &&
+        std::all_of(runs.begin(), runs.end(), [](const auto& run) { return run.is_object(); });
+    if (only_aggregates) {
+        fail(ExitCode::usage,
+             "'{}': only aggregates (mean, median, stddev), no per-repetition samples to "
+             "compare: it was written with --benchmark_report_aggregates_only=true; run the "
+             "benchmarks again without it (--benchmark_display_aggregates_only=true keeps "
+             "the console short and every repetition in the file)",
+             executable);
     }
     std::vector<core::BenchmarkResult> results;
     std::map<Instance, std::size_t> index;

@@ -341,3 +341,14 @@ TEST_CASE("ingest_google_benchmark gives each registration of a duplicate name i
     CHECK(error.code() == ExitCode::usage);
     CHECK(std::string(error.what()).find("benchmarks[0].family_index") != std::string::npos);
 }
+
+TEST_CASE("ingest_google_benchmark refuses a file of aggregates only")
+{
+    const Error error = error_of([] {
+        ingest(document({aggregate("BM_Sort/64", "mean"), aggregate("BM_Sort/64", "median")}));
+    });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()).find("no per-repetition samples") != std::string::npos);
+    CHECK(std::string(error.what()).find("--benchmark_report_aggregates_only") !=
+          std::string::npos);
+}
