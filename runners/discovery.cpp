@@ -17,7 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double k_probe_timeout = 5.0; // seconds: listing benchmarks is instant
 constexpr std::size_t k_probe_output_limit = 16 << 20;
 
 // Bytes that every Google Benchmark program has: the flag name (linked statically) or the
@@ -217,7 +216,7 @@ Discovery discover(const core::Config& config)
             program.extra_args.assign(entry.argv.begin() + 1, entry.argv.end());
         }
         program.prefix = entry.name;
-        auto probed = probe(program.executable, program.extra_args, k_probe_timeout);
+        auto probed = probe(program.executable, program.extra_args, config.discover.probe_timeout);
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable,
@@ -253,7 +252,7 @@ Discovery discover(const core::Config& config)
         if (configured) {
             continue;
         }
-        auto probed = probe(program.executable, {}, k_probe_timeout);
+        auto probed = probe(program.executable, {}, config.discover.probe_timeout);
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable, program.prefix, std::move(probed.failure), ""});
