@@ -113,6 +113,9 @@ int list(const ListOptions& options)
                                            unlisted.configured.empty() ? "" : " (configured)")));
         }
     }
+    for (const auto& warning : plan.listing.warnings) {
+        fmt::print(stderr, "warning: {}\n", util::sanitize(warning));
+    }
     // Note: a configured program that cannot list its benchmarks breaks every run.
     for (const auto& error : plan.listing.errors) {
         fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));

@@ -469,7 +469,8 @@ GateSettings read_gate(const Section& section)
 
 DiscoverSettings read_discover(const Section& section)
 {
-    section.check_keys({"paths", "include", "exclude", "launches", "repetitions", "min_time"});
+    section.check_keys(
+        {"paths", "include", "exclude", "launches", "repetitions", "min_time", "probe_timeout"});
     DiscoverSettings discover;
     assign(discover.paths, section.strings("paths"));
     assign(discover.include, section.strings("include"));
@@ -477,6 +478,7 @@ DiscoverSettings read_discover(const Section& section)
     assign(discover.launches, section.integer("launches", 1));
     assign(discover.repetitions, section.integer("repetitions", 1));
     assign(discover.min_time, section.duration("min_time", Zero::allowed));
+    assign(discover.probe_timeout, section.duration("probe_timeout", Zero::rejected));
     return discover;
 }
 

@@ -66,6 +66,7 @@ struct DiscoverSettings
     int launches = 5;    // separate launches of each program: the independent samples
     int repetitions = 3; // Google Benchmark repetitions per launch
     double min_time = 0.1;
+    double probe_timeout = 5.0; // seconds for `--benchmark_list_tests`
 };
 
 // What runs a `[[benchmark]]`: perfgate's command runner, a Google Benchmark program, or a

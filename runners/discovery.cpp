@@ -17,7 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double k_probe_timeout = 5.0; // seconds: listing benchmarks is instant
 constexpr std::size_t k_probe_output_limit = 16 << 20;
 
 // Bytes that every Google Benchmark program has: the flag name (linked statically) or the
@@ -91,6 +90,37 @@ std::vector<std::string> parse_listing(const std::string& out)
 }
 
 } // namespace
+
+const std::string& BenchmarkProgram::run_name(const std::string& benchmark) const
+{
+    const auto it = duplicates.find(benchmark);
+    return it == duplicates.end() ? benchmark : it->second;
+}
+
+std::vector<std::string> number_duplicates(BenchmarkProgram& program)
+{
+    std::map<std::string, int> seen;
+    std::map<std::string, std::vector<std::string>> renamed;
+    for (auto& name : program.benchmarks) {
+        const int count = ++seen[name];
+        if (count > 1) {
+            auto unique = fmt::format("{}#{}", name, count);
+            renamed[name].push_back(fmt::format("'{}/{}'", program.prefix, unique));
+            program.duplicates[unique] = name;
+            name = std::move(unique);
+        }
+    }
+    std::vector<std::string> warnings;
+    for (const auto& [name, ids] : renamed) {
+        warnings.push_back(fmt::format("'{}' lists '{}' {} times: the others are {} (in "
+                                       "registration order); give each a distinct name",
+                                       program.executable.string(),
+                                       name,
+                                       ids.size() + 1,
+                                       fmt::join(ids, ", ")));
+    }
+    return warnings;
+}
 
 Discovery find_candidates(const core::DiscoverSettings& settings, const fs::path& root)
 {
@@ -186,7 +216,7 @@ Discovery discover(const core::Config& config)
             program.extra_args.assign(entry.argv.begin() + 1, entry.argv.end());
         }
         program.prefix = entry.name;
-        auto probed = probe(program.executable, program.extra_args, k_probe_timeout);
+        auto probed = probe(program.executable, program.extra_args, config.discover.probe_timeout);
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable,
@@ -199,6 +229,9 @@ Discovery discover(const core::Config& config)
             continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
+        for (auto& warning : number_duplicates(program)) {
+            discovery.warnings.push_back(std::move(warning));
+        }
         discovery.programs.push_back(std::move(program));
     }
 
@@ -219,13 +252,16 @@ Discovery discover(const core::Config& config)
         if (configured) {
             continue;
         }
-        auto probed = probe(program.executable, {}, k_probe_timeout);
+        auto probed = probe(program.executable, {}, config.discover.probe_timeout);
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable, program.prefix, std::move(probed.failure), ""});
             continue;
         }
         program.benchmarks = std::move(probed.benchmarks);
+        for (auto& warning : number_duplicates(program)) {
+            discovery.warnings.push_back(std::move(warning));
+        }
         discovery.programs.push_back(std::move(program));
     }
     return discovery;

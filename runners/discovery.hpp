@@ -3,6 +3,7 @@
 #include <core/config.hpp>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,17 @@ struct BenchmarkProgram
     std::string prefix;                  // ids are `<prefix>/<run_name>`: the file stem, or a name
     std::vector<std::string> extra_args; // from a `[[benchmark]]` command; perfgate's flags follow
     std::vector<std::string> benchmarks; // names from `--benchmark_list_tests`, in its order
+    // A name listed more than once is "NAME#2", "NAME#3", ... from its second listing on; this
+    // maps those back to the name the library knows.
+    std::map<std::string, std::string> duplicates = {};
+
+    // Return the name the library knows `benchmark` (one of `benchmarks`) by.
+    const std::string& run_name(const std::string& benchmark) const;
 };
+
+// Rename the names listed more than once in `program.benchmarks` to "NAME#2", ... (in listing
+// order, which is the library's registration order) and return a warning for each, or none.
+std::vector<std::string> number_duplicates(BenchmarkProgram& program);
 
 // A file that looked like a candidate but is not run, and why.
 struct SkippedFile
@@ -39,6 +50,7 @@ struct Discovery
     std::vector<BenchmarkProgram> programs;
     std::vector<SkippedFile> skipped;
     std::vector<UnlistedProgram> unlisted;
+    std::vector<std::string> warnings; // names listed twice
 };
 
 // The candidates under `[discover].paths` (relative to `root`), before any probe: executable ELF

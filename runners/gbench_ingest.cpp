@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -230,6 +231,24 @@ public:
         }
     }
 
+    // Return which registration of its name `run` comes from: its `family_index` and
+    // `per_family_instance_index` (-1 when absent, as before 1.6).
+    std::pair<std::int64_t, std::int64_t> instance(const nlohmann::json& run,
+                                                   const JsonPath& path) const
+    {
+        const auto index = [&](const char* key) -> std::int64_t {
+            const nlohmann::json* value = Reader::find(run, key);
+            if (value == nullptr) {
+                return -1;
+            }
+            if (!value->is_number_unsigned() || value->get<std::uint64_t>() > (1ULL << 53)) {
+                m_read.fail_at(path.field(key), "expected an index (a non-negative integer)");
+            }
+            return static_cast<std::int64_t>(value->get<std::uint64_t>());
+        };
+        return {index("family_index"), index("per_family_instance_index")};
+    }
+
     // Fail when the context fields that perfgate reads have the wrong type.
     void check_context(const nlohmann::json& context, const JsonPath& path) const
     {
@@ -266,19 +285,46 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(const nlohmann::json&
     read.check_context(context, root.field("context"));
     const nlohmann::json& runs = json["benchmarks"];
     const JsonPath runs_path = root.field("benchmarks");
-    std::vector<core::BenchmarkResult> results;
-    std::map<std::string, std::size_t, std::less<>> index;
+    // Note: a name registered more than once runs once per registration; each registration
+    // (family and instance index) gets its own id, "NAME#2" from the second on, ranked by
+    // registration order, not by the random order of the runs.
+    using Instance = std::pair<std::string, std::pair<std::int64_t, std::int64_t>>;
+    std::map<std::string, std::set<std::pair<std::int64_t, std::int64_t>>, std::less<>> instances;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const JsonPath path = runs_path.element(i);
         const nlohmann::json& run = read.reader().object(runs[i], path);
+        if (!read.is_aggregate(run, path)) {
+            instances[read.run_name(run, path)].insert(read.instance(run, path));
+        }
+    }
+    const bool only_aggregates =
+        !runs.empty() && instances.empty() &&
+        std::all_of(runs.begin(), runs.end(), [](const auto& run) { return run.is_object(); });
+    if (only_aggregates) {
+        fail(ExitCode::usage,
+             "'{}': only aggregates (mean, median, stddev), no per-repetition samples to "
+             "compare: it was written with --benchmark_report_aggregates_only=true; run the "
+             "benchmarks again without it (--benchmark_display_aggregates_only=true keeps "
+             "the console short and every repetition in the file)",
+             executable);
+    }
+    std::vector<core::BenchmarkResult> results;
+    std::map<Instance, std::size_t> index;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const JsonPath path = runs_path.element(i);
+        const nlohmann::json& run = runs[i];
         if (read.is_aggregate(run, path)) {
             continue;
         }
         const auto run_name = read.run_name(run, path);
-        auto [it, added] = index.try_emplace(run_name, results.size());
+        const auto which = read.instance(run, path);
+        auto [it, added] = index.try_emplace(Instance{run_name, which}, results.size());
         if (added) {
+            const auto& registrations = instances[run_name];
+            const auto rank = std::distance(registrations.begin(), registrations.find(which));
             core::BenchmarkResult result;
-            result.id = fmt::format("{}/{}", prefix, run_name);
+            result.id = rank == 0 ? fmt::format("{}/{}", prefix, run_name)
+                                  : fmt::format("{}/{}#{}", prefix, run_name, rank + 1);
             result.source = core::Source::google_benchmark;
             result.executable = std::string(executable);
             result.context = context;

@@ -125,7 +125,11 @@ Attempt attempt(const BenchmarkProgram& program,
     options.argv.emplace_back("--benchmark_enable_random_interleaving=true");
     // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
     options.argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
-    options.argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(names)));
+    std::vector<std::string> run_names;
+    for (const auto& name : names) {
+        run_names.push_back(program.run_name(name));
+    }
+    options.argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(run_names)));
     options.err = util::Output::capture;
     // Note: capped at about 31 years, far inside what nanoseconds hold, whatever the settings.
     constexpr double k_longest_timeout = 1e9;

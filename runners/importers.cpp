@@ -45,7 +45,15 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
     if (is_google_benchmark_json(json)) {
         core::ResultsDocument document;
         // Note: ingesting first checks the types in the context, "date" included.
-        document.benchmarks = ingest_google_benchmark(json, path.stem().string(), origin);
+        // Note: the program named in the file's context gives the ids, as in a run; the
+        // file's name only when the context names none.
+        const auto& context = json["context"];
+        const auto* executable = context.contains("executable") ? &context["executable"] : nullptr;
+        const auto program = executable != nullptr && executable->is_string()
+                                 ? std::filesystem::path(executable->get<std::string>()).stem()
+                                 : std::filesystem::path();
+        document.benchmarks = ingest_google_benchmark(
+            json, program.empty() ? path.stem().string() : program.string(), origin);
         document.created = json["context"].value("date", std::string());
         mark_single_launch(document.benchmarks);
         return document;

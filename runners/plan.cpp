@@ -35,6 +35,8 @@ RunPlan make_plan(const core::Config& config,
         plan.skipped = std::move(discovery.skipped);
         plan.unlisted = std::move(discovery.unlisted);
         plan.listing = judge_unlisted(plan.unlisted, filter, known_ids);
+        plan.listing.warnings.insert(
+            plan.listing.warnings.end(), discovery.warnings.begin(), discovery.warnings.end());
         plan.harnesses = plan_harnesses(config);
     }
     if (plan.size() == 0 && !plan.listing.errors.empty()) {

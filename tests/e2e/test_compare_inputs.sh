@@ -10,7 +10,7 @@ cp .perfgate/last/results.json perfgate.json
 
 pg compare gbench.json gbench.json
 expect_status 0 "Google Benchmark JSON against itself"
-expect_in out "gbench/BM_Empty" "ids come from the file name and run_name"
+expect_in out "plain_bench/BM_Empty" "ids come from the program in the context and run_name"
 pg compare hyperfine.json perfgate.json
 expect_status 0 "hyperfine JSON against perfgate results of the same command"
 expect_in out "sleep 0.001" "the command is matched by name"

@@ -55,4 +55,28 @@ pg list
 expect_status 3 "list: a configured program that fails to list"
 expect_in out "broken.sh: probe failed: exit code 4" "list shows it"
 
+# [discover].probe_timeout bounds the listing; a configured program that --filter excludes
+# entirely does not abort the run when it cannot be listed.
+cp "$fixtures/hang_bench" hang_bench
+cat >perfgate.toml <<TOML
+[discover]
+paths = ["build"]
+launches = 1
+repetitions = 2
+min_time = "0.01s"
+probe_timeout = "0.3s"
+
+[[benchmark]]
+name = "slow"
+kind = "google-benchmark"
+command = ["./hang_bench"]
+TOML
+pg run
+expect_status 3 "a configured program whose listing times out"
+expect_in err "hang_bench' probe timed out after 300 ms" "the configured probe timeout is used"
+pg run --filter '^x_bench/BM_Empty'
+expect_status 0 "the filter excludes the program that cannot be listed"
+expect_in err "not needed: --filter '^x_bench/BM_Empty' excludes it" "said in a warning"
+expect_true "the hanging probe left no process" no_process "$WORK/hang_bench"
+
 finish

@@ -86,6 +86,7 @@ TEST_CASE("parse_config: an empty file gives the defaults")
     CHECK(config.discover.launches == 5);
     CHECK(config.gate.inconclusive == InconclusivePolicy::warn);
     CHECK(config.discover.min_time == doctest::Approx(0.1));
+    CHECK(config.discover.probe_timeout == doctest::Approx(5.0));
     CHECK(config.benchmarks.empty());
     CHECK(config.policies.empty());
 }

@@ -375,3 +375,18 @@ TEST_CASE("judge_unlisted: a program the run needs is an error, a new one a warn
         CHECK(judge_unlisted({configured}, "BM_C", {}).errors.empty());
     }
 }
+
+TEST_CASE("number_duplicates gives names listed twice distinct names, and says so")
+{
+    BenchmarkProgram program{"/b/dup_bench", "dup", {}, {"BM_A", "BM_B", "BM_A", "BM_A"}};
+    const auto warnings = number_duplicates(program);
+    CHECK(program.benchmarks == std::vector<std::string>{"BM_A", "BM_B", "BM_A#2", "BM_A#3"});
+    CHECK(program.run_name("BM_A#3") == "BM_A");
+    CHECK(program.run_name("BM_B") == "BM_B");
+    CHECK(warnings == std::vector<std::string>{"'/b/dup_bench' lists 'BM_A' 3 times: the others "
+                                               "are 'dup/BM_A#2', 'dup/BM_A#3' (in registration "
+                                               "order); give each a distinct name"});
+    BenchmarkProgram unique{"/b/u_bench", "u", {}, {"BM_A", "BM_B"}};
+    CHECK(number_duplicates(unique).empty());
+    CHECK(unique.duplicates.empty());
+}

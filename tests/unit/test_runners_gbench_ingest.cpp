@@ -4,6 +4,7 @@
 #include "gbench_documents.hpp"
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -305,4 +306,49 @@ TEST_CASE("ingest_google_benchmark copies the context to each result")
         CHECK(result.context["library_build_type"] == "release");
         CHECK(result.context["num_cpus"] == 2);
     }
+}
+
+TEST_CASE("ingest_google_benchmark gives each registration of a duplicate name its own id")
+{
+    // Two registrations of BM_Same (families 3 and 1) and one argument given twice (family 2,
+    // instances 0 and 1), in a random interleaved order.
+    const auto row = [](const std::string& name, int family, int instance, int time) {
+        return fmt::format(R"({{"name": "{0}", "run_name": "{0}", "run_type": "iteration",
+            "family_index": {1}, "per_family_instance_index": {2}, "iterations": 10,
+            "real_time": {3}, "cpu_time": {3}, "time_unit": "ns"}})",
+                           name,
+                           family,
+                           instance,
+                           time);
+    };
+    const auto results = ingest(document({row("BM_Same", 3, 0, 30),
+                                          row("BM_Arg/8", 2, 1, 21),
+                                          row("BM_Same", 1, 0, 10),
+                                          row("BM_Arg/8", 2, 0, 20),
+                                          row("BM_Same", 3, 0, 31),
+                                          row("BM_Same", 1, 0, 11)}));
+    REQUIRE(results.size() == 4);
+    CHECK(results[0].id == "sort_bench/BM_Same#2");
+    CHECK(samples_of(results[0], "real_time") == std::vector<double>{30, 31});
+    CHECK(results[1].id == "sort_bench/BM_Arg/8#2");
+    CHECK(samples_of(results[1], "real_time") == std::vector<double>{21});
+    CHECK(results[2].id == "sort_bench/BM_Same");
+    CHECK(samples_of(results[2], "real_time") == std::vector<double>{10, 11});
+    CHECK(results[3].id == "sort_bench/BM_Arg/8");
+
+    const Error error =
+        error_of([&] { ingest(document({R"({"name": "BM_A", "family_index": -1})"})); });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()).find("benchmarks[0].family_index") != std::string::npos);
+}
+
+TEST_CASE("ingest_google_benchmark refuses a file of aggregates only")
+{
+    const Error error = error_of([] {
+        ingest(document({aggregate("BM_Sort/64", "mean"), aggregate("BM_Sort/64", "median")}));
+    });
+    CHECK(error.code() == ExitCode::usage);
+    CHECK(std::string(error.what()).find("no per-repetition samples") != std::string::npos);
+    CHECK(std::string(error.what()).find("--benchmark_report_aggregates_only") !=
+          std::string::npos);
 }
