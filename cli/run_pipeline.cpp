@@ -213,7 +213,9 @@ util::ColorMode color_mode(const RunRequest& request)
     return util::parse_color_mode(request.report.color);
 }
 
-void print_commands(const runners::RunPlan& plan, const runners::ShellChoice& shell)
+void print_commands(const runners::RunPlan& plan,
+                    const runners::ShellChoice& shell,
+                    const runners::GoogleBenchmarkSettings& google_benchmark)
 {
     for (const auto& benchmark : plan.commands) {
         const auto [argv, used_shell] = runners::resolve_command(benchmark.command, shell);
@@ -221,6 +223,16 @@ void print_commands(const runners::RunPlan& plan, const runners::ShellChoice& sh
                    "{}\n",
                    util::sanitize(fmt::format(
                        "perfgate: '{}' runs {}", benchmark.id, util::join_shell_words(argv))));
+    }
+    for (const auto& program : plan.programs) {
+        const auto argv = runners::benchmark_command(
+            program, program.benchmarks, google_benchmark, "<a temporary file>");
+        fmt::print(stderr,
+                   "{}\n",
+                   util::sanitize(fmt::format("perfgate: '{}' runs {} (launched {} times)",
+                                              program.prefix,
+                                              util::join_shell_words(argv),
+                                              google_benchmark.launches)));
     }
 }
 
@@ -588,7 +600,7 @@ int run_pipeline(const RunRequest& original)
     }
     const auto plan = make_plan(request, config, known_ids);
     if (request.verbose) {
-        print_commands(plan, setup.shell);
+        print_commands(plan, setup.shell, setup.google_benchmark);
     }
 
     Measured measured;

@@ -101,6 +101,27 @@ std::string exact_filter(const std::vector<std::string>& names)
     return filter + ")$";
 }
 
+std::vector<std::string> benchmark_command(const BenchmarkProgram& program,
+                                           const std::vector<std::string>& names,
+                                           const GoogleBenchmarkSettings& settings,
+                                           const std::string& output)
+{
+    std::vector<std::string> argv{program.executable.string()};
+    argv.insert(argv.end(), program.extra_args.begin(), program.extra_args.end());
+    argv.push_back(fmt::format("--benchmark_out={}", output));
+    argv.emplace_back("--benchmark_out_format=json");
+    argv.push_back(fmt::format("--benchmark_repetitions={}", settings.repetitions));
+    argv.emplace_back("--benchmark_enable_random_interleaving=true");
+    // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
+    argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
+    std::vector<std::string> run_names;
+    for (const auto& name : names) {
+        run_names.push_back(program.run_name(name));
+    }
+    argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(run_names)));
+    return argv;
+}
+
 namespace {
 
 // One execution of a program on some of its benchmarks: what it reported and how it ended.
@@ -117,19 +138,7 @@ Attempt attempt(const BenchmarkProgram& program,
 {
     const TemporaryFile output;
     util::SpawnOptions options;
-    options.argv = {program.executable.string()};
-    options.argv.insert(options.argv.end(), program.extra_args.begin(), program.extra_args.end());
-    options.argv.push_back(fmt::format("--benchmark_out={}", output.path().string()));
-    options.argv.emplace_back("--benchmark_out_format=json");
-    options.argv.push_back(fmt::format("--benchmark_repetitions={}", settings.repetitions));
-    options.argv.emplace_back("--benchmark_enable_random_interleaving=true");
-    // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
-    options.argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
-    std::vector<std::string> run_names;
-    for (const auto& name : names) {
-        run_names.push_back(program.run_name(name));
-    }
-    options.argv.push_back(fmt::format("--benchmark_filter={}", exact_filter(run_names)));
+    options.argv = benchmark_command(program, names, settings, output.path().string());
     options.err = util::Output::capture;
     // Note: capped at about 31 years, far inside what nanoseconds hold, whatever the settings.
     constexpr double k_longest_timeout = 1e9;

@@ -22,6 +22,13 @@ struct GoogleBenchmarkSettings
 // engine (POSIX extended grammar: "]" and "}" stay bare, it rejects "\]" and "\}").
 std::string exact_filter(const std::vector<std::string>& names);
 
+// Return the command line that runs `names` (some of `program.benchmarks`) of `program` once,
+// writing JSON to `output`: its own arguments, then perfgate's flags.
+std::vector<std::string> benchmark_command(const BenchmarkProgram& program,
+                                           const std::vector<std::string>& names,
+                                           const GoogleBenchmarkSettings& settings,
+                                           const std::string& output);
+
 // Run `program` once with JSON written to a temporary `--benchmark_out`, its repetitions
 // interleaved at random, and return one result per listed benchmark. Any abnormal end (signal,
 // non-zero exit, timeout) keeps only the benchmarks that wrote every repetition and fails the

@@ -126,4 +126,12 @@ pg list
 expect_status 0 "list without a configuration"
 expect_in out "plain_bench/BM_Empty" "./build is searched by default"
 
+# -v shows each program's command line, perfgate's flags included.
+pg run -v --filter '^plain_bench/BM_Empty$' --fail-on never
+expect_status 0 "a verbose run"
+expect_in err "perfgate: 'plain_bench' runs " "-v names the program"
+expect_in err "'--benchmark_filter=^(BM_Empty)\$'" "-v shows the exact filter"
+expect_in err "--benchmark_repetitions=3" "-v shows the repetitions of each launch"
+expect_in err "(launched 5 times)" "-v says how often it is launched"
+
 finish
