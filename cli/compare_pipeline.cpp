@@ -8,6 +8,7 @@
 #include <util/error.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace perfgate::cli {
 
@@ -47,9 +48,9 @@ int compare_pipeline(const CompareRequest& request)
     for (auto& warning : runners::context_warnings(current.benchmarks)) {
         comparison.warnings.push_back(std::move(warning));
     }
-    for (const auto* origin : {&request.baseline, &request.current}) {
-        const auto& document = origin == &request.baseline ? baseline : current;
-        auto warning = runners::summary_only_warning(document.benchmarks, *origin);
+    for (const auto& [document, origin] : {std::pair{&baseline, &request.baseline},
+                                           std::pair{&std::as_const(current), &request.current}}) {
+        auto warning = runners::summary_only_warning(document->benchmarks, *origin);
         if (warning &&
             std::find(comparison.warnings.begin(), comparison.warnings.end(), *warning) ==
                 comparison.warnings.end()) {

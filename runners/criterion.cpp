@@ -1,6 +1,7 @@
 #include <core/json_file.hpp>
 #include <core/json_reader.hpp>
 #include <runners/criterion.hpp>
+#include <runners/launches.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -205,6 +206,7 @@ std::vector<core::BenchmarkResult> import_criterion(const std::filesystem::path&
     }
     std::sort(
         results.begin(), results.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    mark_single_launch(results);
     return results;
 }
 

@@ -2,6 +2,7 @@
 #include <core/units.hpp>
 #include <runners/gbench_ingest.hpp>
 #include <runners/gbench_json.hpp>
+#include <runners/launches.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -332,6 +333,7 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(const nlohmann::json&
         }
         read.add_repetition(results[it->second], run, path);
     }
+    mark_single_launch(results);
     return results;
 }
 

@@ -3,7 +3,6 @@
 #include <runners/criterion.hpp>
 #include <runners/harness_run.hpp>
 #include <runners/id_filter.hpp>
-#include <runners/launches.hpp>
 #include <runners/pytest_benchmark.hpp>
 #include <runners/samples_file.hpp>
 #include <util/error.hpp>
@@ -113,9 +112,7 @@ std::optional<std::vector<core::BenchmarkResult>> read_output(const HarnessBench
         return std::nullopt;
     }
     if (benchmark.kind == BenchmarkKind::criterion) {
-        auto results = import_criterion(output.path, benchmark.name);
-        mark_single_launch(results);
-        return results;
+        return import_criterion(output.path, benchmark.name);
     }
     const auto json = core::read_json_file(output.path);
     if (benchmark.kind == BenchmarkKind::pytest_benchmark) {
@@ -124,10 +121,7 @@ std::optional<std::vector<core::BenchmarkResult>> read_output(const HarnessBench
                  "'{}': not pytest-benchmark output (expected \"benchmarks\" and \"machine_info\")",
                  output.path.string());
         }
-        auto results =
-            import_pytest_benchmark(json, output.path.string(), benchmark.name).benchmarks;
-        mark_single_launch(results);
-        return results;
+        return import_pytest_benchmark(json, output.path.string(), benchmark.name).benchmarks;
     }
     return import_samples(json, output.path.string(), benchmark.name);
 }

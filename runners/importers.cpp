@@ -3,7 +3,6 @@
 #include <runners/google_benchmark.hpp>
 #include <runners/hyperfine.hpp>
 #include <runners/importers.hpp>
-#include <runners/launches.hpp>
 #include <runners/pytest_benchmark.hpp>
 #include <runners/samples_file.hpp>
 #include <util/error.hpp>
@@ -19,7 +18,6 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
     if (std::filesystem::is_directory(path)) {
         core::ResultsDocument document;
         document.benchmarks = import_criterion(path);
-        mark_single_launch(document.benchmarks);
         return document;
     }
     nlohmann::json json;
@@ -55,13 +53,10 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
         document.benchmarks = ingest_google_benchmark(
             json, program.empty() ? path.stem().string() : program.string(), origin);
         document.created = json["context"].value("date", std::string());
-        mark_single_launch(document.benchmarks);
         return document;
     }
     if (is_pytest_benchmark_json(json)) {
-        auto document = import_pytest_benchmark(json, origin);
-        mark_single_launch(document.benchmarks);
-        return document;
+        return import_pytest_benchmark(json, origin);
     }
     if (is_hyperfine_json(json)) {
         return import_hyperfine(json, origin);

@@ -14,9 +14,9 @@ void add_launch(std::vector<core::BenchmarkResult>& merged,
                 std::vector<core::BenchmarkResult> launch_results,
                 std::uint32_t launch);
 
-// Mark every sample of `results` as coming from one launch (launch 0): the samples of an
-// imported Google Benchmark, criterion or pytest-benchmark file were measured inside a single
-// process, so they are repetitions, not independent launches.
+// Mark every sample of `results` as coming from one launch (launch 0): what one Google
+// Benchmark, criterion or pytest-benchmark process measured are repetitions, not independent
+// launches. Their importers call it; add_launch renumbers the launches of a run.
 void mark_single_launch(std::vector<core::BenchmarkResult>& results);
 
 } // namespace perfgate::runners

@@ -1,4 +1,5 @@
 #include <core/json_reader.hpp>
+#include <runners/launches.hpp>
 #include <runners/pytest_benchmark.hpp>
 #include <util/error.hpp>
 
@@ -96,6 +97,7 @@ core::ResultsDocument import_pytest_benchmark(const nlohmann::json& json,
         }
         document.benchmarks.push_back(std::move(result));
     }
+    mark_single_launch(document.benchmarks);
     return document;
 }
 
