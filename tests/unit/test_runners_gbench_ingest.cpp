@@ -70,6 +70,21 @@ TEST_CASE("ingest_google_benchmark groups repetitions by run_name in first-appea
     }
 }
 
+TEST_CASE("ingest_google_benchmark marks every sample as one launch's repetition")
+{
+    // Note: one process measured them all; a comparison must not take them as independent.
+    const auto results = ingest(document({
+        run("BM_Sort/64", 0, "10", "9"),
+        run("BM_Sort/64", 1, "11", "10"),
+        run("BM_Sort/64", 2, "12", "11"),
+    }));
+    REQUIRE(results.size() == 1);
+    for (const auto& metric : results[0].metrics) {
+        CAPTURE(metric.name);
+        CHECK(metric.launches == std::vector<std::uint32_t>(metric.samples.size(), 0));
+    }
+}
+
 TEST_CASE("ingest_google_benchmark falls back to name without run_name")
 {
     const auto json = nlohmann::json::parse(R"({"context": {}, "benchmarks": [
