@@ -180,7 +180,10 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
         if (result.status != core::Status::ok) {
             // Note: the reason is printed once, as an error, by the caller.
             row[0] = paint(id, fmt::fg(fmt::color::red));
-            row[4] = paint(std::string(core::to_string(result.status)), fmt::fg(fmt::color::red));
+            // Note: the runs that finished before the failure or Ctrl-C are still counted.
+            const auto status = std::string(core::to_string(result.status));
+            row[4] = paint(row[4] == "0" ? status : fmt::format("{} {}", row[4], status),
+                           fmt::fg(fmt::color::red));
         }
         rows.push_back(std::move(row));
     }

@@ -197,7 +197,7 @@ TEST_CASE("render_run_table marks failed benchmarks")
                                                    {});
         const std::string row = line_of(table, 3);
         CHECK(row.starts_with("broken "));
-        CHECK(row.ends_with("failed            -"));
+        CHECK(std::regex_search(row, std::regex(" 1 failed +-$")));
         CHECK(line_of(table, 1).ends_with("1.00"));
     }
     SUBCASE("without samples")
@@ -207,6 +207,13 @@ TEST_CASE("render_run_table marks failed benchmarks")
         CHECK(line_of(table, 0).ends_with("Runs"));
         const std::string row = line_of(table, 2);
         CHECK(std::regex_match(row, std::regex("broken +- +- +- +failed")));
+    }
+    SUBCASE("interrupted: the runs that finished are still counted")
+    {
+        auto interrupted = command_result("cut", {0.010, 0.011, 0.012});
+        interrupted.status = core::Status::interrupted;
+        const std::string row = line_of(render_run_table({interrupted}, {}), 1);
+        CHECK(std::regex_search(row, std::regex("  3 interrupted( +-)?$")));
     }
 }
 
