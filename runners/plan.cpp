@@ -4,6 +4,7 @@
 #include <util/process.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 #include <random>
 
@@ -17,6 +18,43 @@ std::size_t RunPlan::size() const
     }
     return count;
 }
+
+namespace {
+
+// Return what discovery passed over, one file per line, or why it found no file at all.
+std::string why_nothing_found(const core::Config& config, const RunPlan& plan)
+{
+    const auto shown = [&](const std::filesystem::path& path) {
+        const auto relative = path.lexically_relative(config.root);
+        return relative.empty() || relative.begin()->string() == ".." ? path.string()
+                                                                      : relative.string();
+    };
+    std::vector<std::string> lines;
+    for (const auto& program : plan.unlisted) {
+        lines.push_back(fmt::format("  {}: {}", shown(program.executable), program.reason));
+    }
+    for (const auto& file : plan.skipped) {
+        lines.push_back(fmt::format("  {}: {}", shown(file.path), file.reason));
+    }
+    if (!lines.empty()) {
+        return fmt::format("no benchmark is configured, and discovery passed over every "
+                           "candidate:\n{}",
+                           fmt::join(lines, "\n"));
+    }
+    std::vector<std::string> missing;
+    for (const auto& path : config.discover.paths) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(config.root / path, error)) {
+            missing.push_back(fmt::format("{} does not exist", path));
+        }
+    }
+    return fmt::format("no benchmark is configured, and no file under {} is named like {}{}",
+                       fmt::join(config.discover.paths, ", "),
+                       fmt::join(config.discover.include, " or "),
+                       missing.empty() ? "" : fmt::format(" ({})", fmt::join(missing, "; ")));
+}
+
+} // namespace
 
 RunPlan make_plan(const core::Config& config,
                   const AdHocCommands& ad_hoc,
@@ -42,19 +80,11 @@ RunPlan make_plan(const core::Config& config,
     if (plan.size() == 0 && !plan.listing.errors.empty()) {
         fail(ExitCode::measurement, "{}", fmt::join(plan.listing.errors, "\n"));
     }
-    if (plan.size() == 0 && !plan.unlisted.empty()) {
-        std::vector<std::string> reasons;
-        for (const auto& program : plan.unlisted) {
-            reasons.push_back(fmt::format("'{}' {}", program.executable.string(), program.reason));
-        }
-        fail(ExitCode::measurement,
-             "nothing to run: no Google Benchmark program could list its benchmarks: {}",
-             fmt::join(reasons, "; "));
-    }
     if (plan.size() == 0) {
         fail(ExitCode::measurement,
-             "nothing to run: give commands (perfgate run 'sleep 0.1'), add [[benchmark]] entries "
-             "to {}, or build Google Benchmark programs under {}",
+             "nothing to run: {}\ngive commands (perfgate run 'sleep 0.1'), add [[benchmark]] "
+             "entries to {}, or build Google Benchmark programs under {}",
+             why_nothing_found(config, plan),
              config.file ? config.file->string() : std::string(core::k_config_file_name),
              fmt::join(config.discover.paths, ", "));
     }

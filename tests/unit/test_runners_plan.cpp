@@ -164,6 +164,25 @@ TEST_CASE("make_plan fails when nothing is left to run")
         CHECK(message.starts_with("nothing to run: "));
         CHECK(message.find("perfgate.toml") != std::string::npos);
         CHECK(message.ends_with("under build, out"));
+        CHECK(message.find("no file under build, out is named like *_bench or") !=
+              std::string::npos);
+        CHECK(message.find("(build does not exist; out does not exist)") != std::string::npos);
+    }
+    SUBCASE("every candidate passed over: each is named with the reason")
+    {
+        config.discover.paths = {"build"};
+        fs::create_directories(root / "build");
+        fs::copy_file(k_fixtures / "hello_bench", root / "build" / "hello_bench");
+        fs::copy_file(k_fixtures / "hang_bench", root / "build" / "hang_bench");
+        config.discover.probe_timeout = 0.2;
+        const Error error = error_of([&] { make_plan(config, {}, {}, ""); });
+        CHECK(error.code() == ExitCode::measurement);
+        const std::string message = error.what();
+        CHECK(message.starts_with("nothing to run: no benchmark is configured, and discovery "
+                                  "passed over every candidate:\n"));
+        CHECK(message.find("\n  build/hello_bench: not Google Benchmark (the program does not "
+                           "contain the library)\n") != std::string::npos);
+        CHECK(message.find("\n  build/hang_bench: probe timed out after") != std::string::npos);
     }
     SUBCASE("a filter that matches nothing")
     {
