@@ -1,6 +1,7 @@
 #include <core/units.hpp>
 #include <runners/discovery.hpp>
 #include <runners/id_filter.hpp>
+#include <runners/program_output.hpp>
 #include <util/error.hpp>
 #include <util/executable.hpp>
 #include <util/glob.hpp>
@@ -49,44 +50,96 @@ std::string reason_to_skip(const fs::path& path)
     return "";
 }
 
-std::vector<std::string> parse_listing(const std::string& out)
+// The lines of `text` that are not empty, without their line ends.
+std::vector<std::string> lines_of(const std::string& text)
 {
-    std::vector<std::string> names;
-    const auto first = out.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && (out[first] == '{' || out[first] == '[')) {
-        // A JSON listing: an array of names, or of objects with "name", possibly under
-        // "benchmarks".
-        const auto json = nlohmann::json::parse(out, nullptr, false);
-        const auto& list =
-            json.is_object() && json.contains("benchmarks") ? json["benchmarks"] : json;
-        if (list.is_array()) {
-            for (const auto& entry : list) {
-                if (entry.is_string()) {
-                    names.push_back(entry.get<std::string>());
-                } else if (entry.is_object() && entry.contains("name") &&
-                           entry["name"].is_string()) {
-                    names.push_back(entry["name"].get<std::string>());
-                }
-            }
-        }
-        return names;
-    }
+    std::vector<std::string> lines;
     std::size_t start = 0;
-    while (start < out.size()) {
-        auto end = out.find('\n', start);
-        if (end == std::string::npos) {
-            end = out.size();
-        }
-        std::string line = out.substr(start, end - start);
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        end = end == std::string::npos ? text.size() : end;
+        std::string line = text.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') {
             line.pop_back();
         }
         if (!line.empty()) {
-            names.push_back(std::move(line));
+            lines.push_back(std::move(line));
         }
         start = end + 1;
     }
+    return lines;
+}
+
+// The listing of newer libraries, asked for with --benchmark_format=json: the object
+// `{"benchmarks": [{"name": ...}, ...]}` on lines of its own, amid whatever the program prints
+// itself. None when `out` holds no such listing.
+std::optional<std::vector<std::string>> json_listing(const std::string& out)
+{
+    constexpr std::string_view k_start = "{\n  \"benchmarks\": [";
+    constexpr std::string_view k_end = "\n  ]\n}";
+    const auto start = out.starts_with(k_start) ? 0 : out.find(fmt::format("\n{}", k_start));
+    if (start == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto begin = start == 0 ? 0 : start + 1;
+    const auto end = out.find(k_end, begin);
+    if (end == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto json = nlohmann::json::parse(
+        std::string_view(out).substr(begin, end + k_end.size() - begin), nullptr, false);
+    if (!json.is_object() || !json.contains("benchmarks") || !json.at("benchmarks").is_array()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> names;
+    for (const auto& entry : json.at("benchmarks")) {
+        if (entry.is_object() && entry.contains("name") && entry.at("name").is_string()) {
+            names.push_back(entry.at("name").get<std::string>());
+        }
+    }
     return names;
+}
+
+// The flags of a listing. "--benchmark_format=json" asks newer libraries for their JSON
+// listing (older ones list plain lines all the same); "--benchmark_min_time=0.05s" tells
+// whether the library takes a time with its unit, which 1.7 rejects and 1.8+ wants.
+constexpr std::string_view k_list = "--benchmark_list_tests=true";
+constexpr std::string_view k_json = "--benchmark_format=json";
+constexpr std::string_view k_min_time_with_unit = "--benchmark_min_time=0.05s";
+// Note: a regex that no benchmark's name matches (names are never empty).
+constexpr std::string_view k_select_none = "--benchmark_filter=^$";
+
+util::ProcessResult run_listing(const fs::path& executable,
+                                const std::vector<std::string>& extra_args,
+                                const std::vector<std::string_view>& flags,
+                                double timeout_seconds)
+{
+    util::SpawnOptions options;
+    options.argv = {executable.string()};
+    options.argv.insert(options.argv.end(), extra_args.begin(), extra_args.end());
+    options.argv.insert(options.argv.end(), flags.begin(), flags.end());
+    options.out = util::Output::capture;
+    options.err = util::Output::capture;
+    options.capture_limit = k_probe_output_limit;
+    options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(timeout_seconds));
+    return util::run_process(options);
+}
+
+// Return why `process` gave no listing, or "".
+std::string listing_failure(const util::ProcessResult& process, double timeout_seconds)
+{
+    if (process.timed_out) {
+        return fmt::format("probe timed out after {}", core::format_time(timeout_seconds));
+    }
+    if (!process.succeeded()) {
+        return fmt::format(
+            "probe failed: {}{}", process.describe_end(), output_hint(process.out, process.err));
+    }
+    if (process.out.size() >= k_probe_output_limit) {
+        return "probe output too large";
+    }
+    return "";
 }
 
 } // namespace
@@ -169,35 +222,78 @@ ProbeResult probe(const fs::path& executable,
                   const std::vector<std::string>& extra_args,
                   double timeout_seconds)
 {
-    util::SpawnOptions options;
-    options.argv = {executable.string()};
-    options.argv.insert(options.argv.end(), extra_args.begin(), extra_args.end());
-    options.argv.emplace_back("--benchmark_list_tests=true");
-    options.out = util::Output::capture;
-    options.err = util::Output::capture;
-    options.capture_limit = k_probe_output_limit;
-    options.timeout = std::chrono::duration_cast<std::chrono::nanoseconds>(
-        std::chrono::duration<double>(timeout_seconds));
-    const auto process = util::run_process(options);
     ProbeResult result;
-    if (process.timed_out) {
-        result.failure =
-            fmt::format("probe timed out after {}", core::format_time(timeout_seconds));
-    } else if (!process.succeeded()) {
-        auto err = process.err.substr(0, process.err.find('\n'));
-        result.failure = fmt::format("probe failed: {}{}",
-                                     process.describe_end(),
-                                     err.empty() ? "" : fmt::format(" ({})", err));
-    } else if (process.out.size() >= k_probe_output_limit) {
-        result.failure = "probe output too large";
+    result.min_time_with_unit = true;
+    auto listing = run_listing(
+        executable, extra_args, {k_list, k_json, k_min_time_with_unit}, timeout_seconds);
+    if (!listing.succeeded() &&
+        (listing.err + listing.out).find("benchmark_min_time") != std::string::npos) {
+        result.min_time_with_unit = false;
+        listing = run_listing(executable, extra_args, {k_list, k_json}, timeout_seconds);
+    }
+    if (result.failure = listing_failure(listing, timeout_seconds); !result.failure.empty()) {
+        return result;
+    }
+    if (auto names = json_listing(listing.out)) {
+        result.benchmarks = std::move(*names);
     } else {
-        result.benchmarks = parse_listing(process.out);
-        if (result.benchmarks.empty()) {
-            result.failure = "not Google Benchmark (it listed no benchmarks)";
+        // Note: a plain listing is checked against a listing that selects no benchmark: what
+        // the program prints then is its own output, not names. When that check cannot be
+        // made, the listing is taken as it is.
+        const auto none =
+            run_listing(executable, extra_args, {k_list, k_select_none}, timeout_seconds);
+        const auto own = none.succeeded() ? lines_of(none.out) : std::vector<std::string>{};
+        for (auto& line : lines_of(listing.out)) {
+            if (std::find(own.begin(), own.end(), line) == own.end()) {
+                result.benchmarks.push_back(std::move(line));
+            } else if (std::find(result.ignored.begin(), result.ignored.end(), line) ==
+                       result.ignored.end()) {
+                result.ignored.push_back(std::move(line));
+            }
         }
+    }
+    for (const auto& name : result.benchmarks) {
+        if (name.starts_with("--benchmark_")) {
+            result.failure = fmt::format(
+                "not usable: it takes its arguments as what to benchmark (it listed '{}'), so "
+                "perfgate's flags never reach the library",
+                name);
+            result.benchmarks.clear();
+            return result;
+        }
+    }
+    if (result.benchmarks.empty()) {
+        result.failure =
+            result.ignored.empty()
+                ? "not Google Benchmark (it listed no benchmarks)"
+                : fmt::format("not Google Benchmark (it listed no benchmarks; what it printed, "
+                              "'{}', it prints also when no benchmark is selected)",
+                              result.ignored.front());
     }
     return result;
 }
+
+namespace {
+
+// Add `program` to `discovery` with what `probed` listed, and say what is odd about it.
+void accept(Discovery& discovery, BenchmarkProgram program, ProbeResult probed)
+{
+    program.benchmarks = std::move(probed.benchmarks);
+    program.min_time_with_unit = probed.min_time_with_unit;
+    if (!probed.ignored.empty()) {
+        discovery.warnings.push_back(fmt::format(
+            "'{}' prints lines of its own when listing, also when no benchmark is selected; "
+            "they are not benchmarks and were left out: '{}'",
+            program.executable.string(),
+            fmt::join(probed.ignored, "', '")));
+    }
+    for (auto& warning : number_duplicates(program)) {
+        discovery.warnings.push_back(std::move(warning));
+    }
+    discovery.programs.push_back(std::move(program));
+}
+
+} // namespace
 
 Discovery discover(const core::Config& config)
 {
@@ -228,11 +324,7 @@ Discovery discover(const core::Config& config)
                              entry.name)});
             continue;
         }
-        program.benchmarks = std::move(probed.benchmarks);
-        for (auto& warning : number_duplicates(program)) {
-            discovery.warnings.push_back(std::move(warning));
-        }
-        discovery.programs.push_back(std::move(program));
+        accept(discovery, std::move(program), std::move(probed));
     }
 
     auto found = find_candidates(config.discover, config.root);
@@ -258,11 +350,7 @@ Discovery discover(const core::Config& config)
                 {program.executable, program.prefix, std::move(probed.failure), ""});
             continue;
         }
-        program.benchmarks = std::move(probed.benchmarks);
-        for (auto& warning : number_duplicates(program)) {
-            discovery.warnings.push_back(std::move(warning));
-        }
-        discovery.programs.push_back(std::move(program));
+        accept(discovery, std::move(program), std::move(probed));
     }
     return discovery;
 }

@@ -19,6 +19,7 @@ struct BenchmarkProgram
     // A name listed more than once is "NAME#2", "NAME#3", ... from its second listing on; this
     // maps those back to the name the library knows.
     std::map<std::string, std::string> duplicates = {};
+    bool min_time_with_unit = false; // the library takes "--benchmark_min_time=0.1s" (1.8+)
 
     // Return the name the library knows `benchmark` (one of `benchmarks`) by.
     const std::string& run_name(const std::string& benchmark) const;
@@ -64,10 +65,15 @@ struct ProbeResult
 {
     std::vector<std::string> benchmarks; // empty when it is not a usable Google Benchmark program
     std::string failure;                 // why not, when empty
+    std::vector<std::string> ignored;    // lines it prints also when it lists no benchmark
+    bool min_time_with_unit = false;     // the library takes "--benchmark_min_time=0.1s"
 };
 
-// Run `executable --benchmark_list_tests=true` (plus `extra_args`) in its own process group with
-// a short timeout, output captured, and read the listing (plain lines, or JSON).
+// Run `executable --benchmark_list_tests=true` (after `extra_args`) in its own process group
+// with a timeout, output captured, and read the listing: the JSON listing of newer libraries,
+// or plain lines checked against a second listing that selects no benchmark (what the program
+// prints then is its own, not names). Also learn whether the library takes a time with its
+// unit. A program that takes perfgate's flag as the name of what to benchmark is not usable.
 ProbeResult probe(const std::filesystem::path& executable,
                   const std::vector<std::string>& extra_args,
                   double timeout_seconds);

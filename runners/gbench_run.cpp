@@ -2,6 +2,7 @@
 #include <runners/gbench_ingest.hpp>
 #include <runners/gbench_json.hpp>
 #include <runners/gbench_run.hpp>
+#include <runners/program_output.hpp>
 #include <util/error.hpp>
 #include <util/file.hpp>
 #include <util/process.hpp>
@@ -10,7 +11,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -52,34 +52,6 @@ private:
     fs::path m_path;
 };
 
-// True for the lines the library itself prints before any benchmark runs; they say nothing
-// about what went wrong.
-bool library_header(std::string_view line)
-{
-    constexpr std::array<std::string_view, 6> k_prefixes = {
-        "***WARNING***", "Run on (", "CPU Caches:", "  L", "Load Average:", "Benchmark "};
-    return std::any_of(k_prefixes.begin(), k_prefixes.end(), [&](auto prefix) {
-        return line.starts_with(prefix);
-    });
-}
-
-// Return the last line of a program's stderr worth showing, for an error message.
-std::string stderr_hint(const std::string& err)
-{
-    std::string hint;
-    std::size_t start = 0;
-    while (start < err.size()) {
-        auto end = err.find('\n', start);
-        end = end == std::string::npos ? err.size() : end;
-        const auto line = err.substr(start, end - start);
-        if (line.find_first_not_of(" -\r") != std::string::npos && !library_header(line)) {
-            hint = line;
-        }
-        start = end + 1;
-    }
-    return hint.empty() ? "" : fmt::format(" (stderr: {})", hint.substr(0, 200));
-}
-
 } // namespace
 
 std::string exact_filter(const std::vector<std::string>& names)
@@ -112,8 +84,9 @@ std::vector<std::string> benchmark_command(const BenchmarkProgram& program,
     argv.emplace_back("--benchmark_out_format=json");
     argv.push_back(fmt::format("--benchmark_repetitions={}", settings.repetitions));
     argv.emplace_back("--benchmark_enable_random_interleaving=true");
-    // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
-    argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
+    // Note: 1.7 takes a bare number of seconds only; 1.8+ warns about one and wants "0.1s".
+    argv.push_back(fmt::format(
+        "--benchmark_min_time={}{}", settings.min_time, program.min_time_with_unit ? "s" : ""));
     std::vector<std::string> run_names;
     for (const auto& name : names) {
         run_names.push_back(program.run_name(name));
@@ -139,6 +112,7 @@ Attempt attempt(const BenchmarkProgram& program,
     const TemporaryFile output;
     util::SpawnOptions options;
     options.argv = benchmark_command(program, names, settings, output.path().string());
+    options.out = util::Output::capture;
     options.err = util::Output::capture;
     // Note: capped at about 31 years, far inside what nanoseconds hold, whatever the settings.
     constexpr double k_longest_timeout = 1e9;
@@ -178,13 +152,14 @@ Attempt attempt(const BenchmarkProgram& program,
                         process.signal != 0 ? fmt::format("was {}", process.describe_end())
                                             : fmt::format("exited with code {}", process.exit_code),
                         when,
-                        stderr_hint(process.err));
+                        output_hint(process.out, process.err));
     } else if (result.problem.empty() && result.found.empty()) {
-        result.problem = fmt::format(
-            "'{}' exited 0 but produced no benchmarks{}", display, stderr_hint(process.err));
+        result.problem = fmt::format("'{}' exited 0 but produced no benchmarks{}",
+                                     display,
+                                     output_hint(process.out, process.err));
     } else if (!result.problem.empty()) {
         // Note: the library reports a bad filter on stderr and exits 0 with no output.
-        result.problem += stderr_hint(process.err);
+        result.problem += output_hint(process.out, process.err);
     }
     return result;
 }

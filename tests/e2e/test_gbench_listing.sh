@@ -49,7 +49,7 @@ TOML
 pg run
 expect_status 3 "a configured program that fails to list"
 expect_in err "perfgate.toml:6: benchmark 'broken'" "the configuration line is named"
-expect_in err "broken.sh' probe failed: exit code 4 (cannot list: no data file)" \
+expect_in err "broken.sh' probe failed: exit code 4 (stderr: cannot list: no data file)" \
   "with the program's own error"
 pg list
 expect_status 3 "list: a configured program that fails to list"

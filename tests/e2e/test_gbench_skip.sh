@@ -4,6 +4,8 @@
 
 cat >fake.sh <<'SH'
 #!/bin/sh
+# Selecting no benchmark, the library lists none.
+case "$*" in *'--benchmark_filter=^$'*) exit 0 ;; esac
 for arg; do
   case $arg in
     --benchmark_list_tests=true) echo BM_A; echo BM_Skip; exit 0 ;;

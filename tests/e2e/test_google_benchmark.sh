@@ -23,6 +23,13 @@ expect_in out "script_bench: not an ELF program" "a script is skipped"
 expect_in out "shared_bench: a shared library" "a shared library is skipped"
 expect_in out "fail_bench: probe failed: exit code 1" "a failing probe is skipped"
 expect_in out "hang_bench: probe timed out" "a hanging probe is killed and skipped"
+expect_in out "pattern_bench: probe failed: exit code 1 (stdout: [error] Usage: " \
+  "a program that takes its first argument as what to benchmark: skipped with its own message"
+expect_in out "noisy_bench/BM_Quiet" "a program that prints lines of its own is listed"
+expect_not_in out "noisy_bench/----" "but its own lines are not benchmarks"
+expect_not_in out "noisy_bench/Testing" "none of them"
+expect_in err "noisy_bench' prints lines of its own when listing, also when no benchmark is selected; they are not benchmarks and were left out: 'Testing ConsoleReporter Output', '-------'" \
+  "and says so"
 expect_not_in out "hidden_bench" "hidden folders are not entered"
 expect_true "the hanging probe left no process" no_process "$fixtures/hang_bench"
 
@@ -31,10 +38,10 @@ expect_status 0 "list --json --filter"
 expect_eq "$(json "$WORK/out" '[.benchmarks[].id] | join(",")')" \
   "plain_bench/BM_VectorPush/8,plain_bench/BM_VectorPush/64" "--filter narrows the list"
 expect_eq "$(json "$WORK/out" '.benchmarks[0].source')" "google-benchmark" "source in JSON"
-expect_eq "$(json "$WORK/out" '[.skipped[].reason] | length')" "6" "six files skipped"
+expect_eq "$(json "$WORK/out" '[.skipped[].reason] | length')" "7" "seven files skipped"
 
 # From here on, skip the fixtures that exist to be skipped (the hanging probe costs 5 s a run).
-sed -i 's/^min_time.*/&\nexclude = ["hang_bench", "fail_bench", "hello_bench"]/' perfgate.toml
+sed -i 's/^min_time.*/&\nexclude = ["hang_bench", "fail_bench", "hello_bench", "pattern_bench"]/' perfgate.toml
 pg list
 expect_in out "hang_bench: excluded by 'hang_bench'" "exclude is honoured and said"
 
@@ -96,6 +103,8 @@ expect_eq "$(json "$results" '[.benchmarks[] | .id + ":" + .source] | join(",")'
 # or half a JSON document to --benchmark_out.
 cat >fake.sh <<'SH'
 #!/bin/sh
+# Selecting no benchmark, the library lists none.
+case "$*" in *'--benchmark_filter=^$'*) exit 0 ;; esac
 for arg; do
   case $arg in
     --benchmark_list_tests=true) echo BM_Fake; exit 0 ;;

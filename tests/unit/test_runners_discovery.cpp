@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -141,41 +142,103 @@ TEST_CASE("find_candidates with nothing to search")
     }
 }
 
+namespace {
+
+// The listings of a program built with the newest library (tests/fixtures/listings).
+const fs::path k_listings = fs::path(PERFGATE_SOURCE_DIR) / "tests" / "fixtures" / "listings";
+
+// A script that answers a probe as a Google Benchmark program does: `selected` when asked for
+// its listing, `unselected` when the filter selects no benchmark; each call's arguments are
+// appended to `dir/calls`, one line per call.
+fs::path
+listing_script(const fs::path& dir, const std::string& selected, const std::string& unselected)
+{
+    return write_script(dir / "lister",
+                        fmt::format("printf '%s ' \"$@\" >>'{}'; echo >>'{}'\n"
+                                    "case \"$*\" in *'--benchmark_filter=^$'*) {} ;; *) {} ;; esac",
+                                    (dir / "calls").string(),
+                                    (dir / "calls").string(),
+                                    unselected,
+                                    selected));
+}
+
+// The lines of `path`.
+std::vector<std::string> lines_of(const fs::path& path)
+{
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace
+
 TEST_CASE("probe lists a program's benchmarks")
 {
     const TempDir dir;
 
-    SUBCASE("a real Google Benchmark program")
+    SUBCASE("a real Google Benchmark program (the 1.7 library: no unit on times)")
     {
         const ProbeResult probed = probe(k_fixtures / "plain_bench", {}, 10.0);
         CHECK(probed.failure.empty());
         CHECK(probed.benchmarks == k_plain_benchmarks);
+        CHECK(probed.ignored.empty());
+        CHECK_FALSE(probed.min_time_with_unit);
     }
-    SUBCASE("plain lines")
+    SUBCASE("a real program that prints lines of its own: they are not benchmarks")
     {
-        const auto script = write_script(dir / "lines", R"(printf 'BM_One\nBM_Two/3\r\n\n')");
+        const ProbeResult probed = probe(k_fixtures / "noisy_bench", {}, 10.0);
+        CHECK(probed.failure.empty());
+        CHECK(probed.benchmarks == std::vector<std::string>{"BM_Quiet"});
+        CHECK(probed.ignored ==
+              std::vector<std::string>{"Testing ConsoleReporter Output", "-------"});
+    }
+    SUBCASE("the newest library's JSON listing, amid the program's own lines: one call")
+    {
+        const auto script = listing_script(
+            dir.path(), "cat '" + (k_listings / "json_listing.txt").string() + "'", "exit 9");
+        const ProbeResult probed = probe(script, {}, 10.0);
+        CHECK(probed.failure.empty());
+        CHECK(probed.benchmarks ==
+              std::vector<std::string>{"BM_Spin/8", "BM_Spin/64", "pattern [%l] {%v}"});
+        CHECK(probed.ignored.empty());
+        CHECK(probed.min_time_with_unit);
+        CHECK(lines_of(dir / "calls") ==
+              std::vector<std::string>{"--benchmark_list_tests=true --benchmark_format=json "
+                                       "--benchmark_min_time=0.05s "});
+    }
+    SUBCASE("a plain listing is checked against one that selects no benchmark")
+    {
+        const auto script =
+            listing_script(dir.path(),
+                           "cat '" + (k_listings / "plain_listing.txt").string() + "'",
+                           "cat '" + (k_listings / "none_selected.txt").string() + "'");
+        const ProbeResult probed = probe(script, {}, 10.0);
+        CHECK(probed.failure.empty());
+        CHECK(probed.benchmarks ==
+              std::vector<std::string>{"BM_Spin/8", "BM_Spin/64", "pattern [%l] {%v}"});
+        CHECK(probed.ignored ==
+              std::vector<std::string>{"Testing ConsoleReporter Output", "-------"});
+        CHECK(probed.min_time_with_unit);
+        CHECK(lines_of(dir / "calls").size() == 2);
+    }
+    SUBCASE("when that check fails, the listing is taken as it is")
+    {
+        const auto script =
+            listing_script(dir.path(), R"(printf 'BM_One\nBM_Two/3\r\n\n')", "exit 1");
         const ProbeResult probed = probe(script, {}, 10.0);
         CHECK(probed.failure.empty());
         CHECK(probed.benchmarks == std::vector<std::string>{"BM_One", "BM_Two/3"});
     }
-    SUBCASE("a JSON listing of objects")
+    SUBCASE("extra arguments come before the listing flags")
     {
-        const auto script = write_script(
-            dir / "json", R"(echo '{"benchmarks":[{"name":"A"},{"name":"B"},{"size":3}]}')");
-        const ProbeResult probed = probe(script, {}, 10.0);
-        CHECK(probed.failure.empty());
-        CHECK(probed.benchmarks == std::vector<std::string>{"A", "B"});
-    }
-    SUBCASE("a JSON array of names")
-    {
-        const auto script = write_script(dir / "array", R"(echo '  ["X", "Y/2"]')");
-        CHECK(probe(script, {}, 10.0).benchmarks == std::vector<std::string>{"X", "Y/2"});
-    }
-    SUBCASE("extra arguments come before the listing flag")
-    {
-        const auto script = write_script(dir / "args", R"(for a in "$@"; do echo "$a"; done)");
+        const auto script = listing_script(dir.path(), "echo BM_X", "true");
         CHECK(probe(script, {"--config", "a b"}, 10.0).benchmarks ==
-              std::vector<std::string>{"--config", "a b", "--benchmark_list_tests=true"});
+              std::vector<std::string>{"BM_X"});
+        CHECK(
+            lines_of(dir / "calls").at(0).starts_with("--config a b --benchmark_list_tests=true "));
     }
 }
 
@@ -190,13 +253,29 @@ TEST_CASE("probe explains why a program is not usable")
         CHECK(probed.benchmarks.empty());
         CHECK(probed.failure.starts_with("probe timed out after "));
     }
-    SUBCASE("it fails")
+    SUBCASE("it fails: the last lines of its stderr and stdout are shown")
     {
-        const auto script =
-            write_script(dir / "fails", "echo 'unknown flag' >&2\necho more >&2\nexit 1");
+        const auto script = write_script(
+            dir / "fails", "echo 'unknown flag' >&2\necho more >&2\necho 'see --help'\nexit 1");
         const ProbeResult probed = probe(script, {}, 10.0);
         CHECK(probed.benchmarks.empty());
-        CHECK(probed.failure == "probe failed: exit code 1 (unknown flag)");
+        CHECK(probed.failure ==
+              "probe failed: exit code 1 (stderr: unknown flag | more; stdout: see --help)");
+    }
+    SUBCASE("it takes its first argument as what to benchmark (a real program)")
+    {
+        const ProbeResult probed = probe(k_fixtures / "pattern_bench", {}, 10.0);
+        CHECK(probed.benchmarks.empty());
+        CHECK(probed.failure.starts_with("probe failed: exit code 1 (stdout: [error] Usage: "));
+    }
+    SUBCASE("it lists perfgate's own flag as a benchmark")
+    {
+        const auto script = listing_script(dir.path(), "echo \"$1\"", "exit 1");
+        const ProbeResult probed = probe(script, {}, 10.0);
+        CHECK(probed.benchmarks.empty());
+        CHECK(probed.failure == "not usable: it takes its arguments as what to benchmark (it "
+                                "listed '--benchmark_list_tests=true'), so perfgate's flags "
+                                "never reach the library");
     }
     SUBCASE("it lists nothing")
     {
@@ -205,10 +284,12 @@ TEST_CASE("probe explains why a program is not usable")
         CHECK(probed.benchmarks.empty());
         CHECK(probed.failure == "not Google Benchmark (it listed no benchmarks)");
     }
-    SUBCASE("it lists an empty JSON array")
+    SUBCASE("it prints the same whatever it is asked")
     {
-        const auto script = write_script(dir / "empty_json", "echo '[]'");
-        CHECK(probe(script, {}, 10.0).failure == "not Google Benchmark (it listed no benchmarks)");
+        const auto script = write_script(dir / "same", "echo hello");
+        CHECK(probe(script, {}, 10.0).failure ==
+              "not Google Benchmark (it listed no benchmarks; what it printed, 'hello', it "
+              "prints also when no benchmark is selected)");
     }
     SUBCASE("it does not exist")
     {
@@ -305,8 +386,9 @@ TEST_CASE("discover probes configured and discovered programs")
         CHECK(found.unlisted[0].executable == root / "build" / "fail_bench");
         CHECK(found.unlisted[0].prefix == "fail_bench");
         CHECK(found.unlisted[0].configured.empty());
-        CHECK(found.unlisted[0].reason ==
-              "probe failed: exit code 1 (unsupported option: --benchmark_list_tests=true)");
+        CHECK(
+            found.unlisted[0].reason ==
+            "probe failed: exit code 1 (stderr: unsupported option: --benchmark_list_tests=true)");
     }
     SUBCASE("a configured program whose probe fails is unlisted with where it is configured")
     {
