@@ -34,7 +34,7 @@ rows=${ROWS:-$reps}
 } >"$out"
 case $END in
   kill) kill -KILL $$ ;;
-  exit) echo "fake: lost the device" >&2; exit 1 ;;
+  exit) echo "fake: retrying on device 2"; echo "fake: lost the device" >&2; exit 1 ;;
 esac
 exit 0
 SH
@@ -72,7 +72,8 @@ expect_in err "(after writing its results)" "said so"
 NAMES=BM_A END=exit pg run
 expect_status 3 "a program that exits 1 after writing all its rows"
 expect_in err "fake.sh' exited with code 1" "the exit code is named"
-expect_in err "lost the device" "with its stderr"
+expect_in err "(stderr: fake: lost the device; stdout: fake: retrying on device 2)" \
+  "with the last lines of its stderr and stdout"
 
 # Two benchmarks, one of them cut short: it fails, the finished one is run again alone and,
 # ending abnormally alone too, fails as well.

@@ -108,6 +108,38 @@ TEST_CASE("exact_filter escapes what the library's regex engine accepts")
     CHECK(exact_filter({"a(b|c)+?.*^$\\"}) == "^(a\\(b\\|c\\)\\+\\?\\.\\*\\^\\$\\\\)$");
 }
 
+TEST_CASE("benchmark_command gives the minimum time as the program's library takes it")
+{
+    BenchmarkProgram program;
+    program.executable = "build/x_bench";
+    program.prefix = "x_bench";
+    program.extra_args = {"--data", "a b"};
+    program.benchmarks = {"BM_A"};
+    GoogleBenchmarkSettings settings;
+    settings.min_time = 0.05;
+    settings.repetitions = 3;
+
+    SUBCASE("1.7: a bare number of seconds")
+    {
+        CHECK(benchmark_command(program, {"BM_A"}, settings, "out.json") ==
+              std::vector<std::string>{"build/x_bench",
+                                       "--data",
+                                       "a b",
+                                       "--benchmark_out=out.json",
+                                       "--benchmark_out_format=json",
+                                       "--benchmark_repetitions=3",
+                                       "--benchmark_enable_random_interleaving=true",
+                                       "--benchmark_min_time=0.05",
+                                       "--benchmark_filter=^(BM_A)$"});
+    }
+    SUBCASE("1.8 and newer: with its unit")
+    {
+        program.min_time_with_unit = true;
+        CHECK(benchmark_command(program, {"BM_A"}, settings, "out.json").at(7) ==
+              "--benchmark_min_time=0.05s");
+    }
+}
+
 TEST_CASE("run_google_benchmark runs names with regex characters")
 {
     GoogleBenchmarkSettings settings;
