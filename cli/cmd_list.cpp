@@ -31,7 +31,9 @@ std::string shown(const std::filesystem::path& path, const std::filesystem::path
 
 int list(const ListOptions& options)
 {
-    const auto config = core::load_project_config(options.config);
+    auto config = core::load_project_config(options.config);
+    // Note: list asks every program again, and so refreshes the listings that runs reuse.
+    config.discover.reuse_listings = false;
     const auto plan = runners::make_plan(config, {}, {}, options.filter);
     const auto& root = config.root;
 

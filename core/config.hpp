@@ -67,6 +67,7 @@ struct DiscoverSettings
     int repetitions = 3; // Google Benchmark repetitions per launch
     double min_time = 0.1;
     double probe_timeout = 5.0; // seconds for `--benchmark_list_tests`
+    bool reuse_listings = true; // false: list every program again (`perfgate list` does)
 };
 
 // What runs a `[[benchmark]]`: perfgate's command runner, a Google Benchmark program, or a

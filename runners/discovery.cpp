@@ -1,6 +1,8 @@
 #include <core/units.hpp>
+#include <core/workspace.hpp>
 #include <runners/discovery.hpp>
 #include <runners/id_filter.hpp>
+#include <runners/listing_cache.hpp>
 #include <runners/program_output.hpp>
 #include <util/error.hpp>
 #include <util/executable.hpp>
@@ -298,6 +300,15 @@ void accept(Discovery& discovery, BenchmarkProgram program, ProbeResult probed)
 Discovery discover(const core::Config& config)
 {
     Discovery discovery;
+    ListingCache cache(core::Workspace(config.root).directory() / "listings.json");
+    const auto list = [&](const fs::path& executable, const std::vector<std::string>& args) {
+        if (config.discover.reuse_listings) {
+            if (auto kept = cache.find(executable, args)) {
+                return std::move(*kept);
+            }
+        }
+        return cache.probe_and_store(executable, args, config.discover.probe_timeout);
+    };
     for (const auto& entry : config.benchmarks) {
         if (entry.kind != core::BenchmarkKind::google_benchmark) {
             continue;
@@ -312,7 +323,7 @@ Discovery discover(const core::Config& config)
             program.extra_args.assign(entry.argv.begin() + 1, entry.argv.end());
         }
         program.prefix = entry.name;
-        auto probed = probe(program.executable, program.extra_args, config.discover.probe_timeout);
+        auto probed = list(program.executable, program.extra_args);
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable,
@@ -344,7 +355,7 @@ Discovery discover(const core::Config& config)
         if (configured) {
             continue;
         }
-        auto probed = probe(program.executable, {}, config.discover.probe_timeout);
+        auto probed = list(program.executable, {});
         if (!probed.failure.empty()) {
             discovery.unlisted.push_back(
                 {program.executable, program.prefix, std::move(probed.failure), ""});
@@ -352,6 +363,7 @@ Discovery discover(const core::Config& config)
         }
         accept(discovery, std::move(program), std::move(probed));
     }
+    cache.save();
     return discovery;
 }
 

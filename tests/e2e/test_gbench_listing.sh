@@ -79,4 +79,40 @@ expect_status 0 "the filter excludes the program that cannot be listed"
 expect_in err "not needed: --filter '^x_bench/BM_Empty' excludes it" "said in a warning"
 expect_true "the hanging probe left no process" no_process "$WORK/hang_bench"
 
+# Listings are kept in .perfgate/listings.json while a program's file stays the same: the next
+# run does not ask again; a rebuilt (touched) program and `perfgate list` do.
+cat >counted.sh <<SH
+#!/bin/sh
+case "\$*" in *--benchmark_list_tests=true*) echo listed >>"$WORK/calls" ;; esac
+exec "$fixtures/plain_bench" "\$@"
+SH
+chmod +x counted.sh
+cat >perfgate.toml <<TOML
+[discover]
+paths = ["nothing"]
+launches = 1
+repetitions = 2
+min_time = "0.01s"
+
+[[benchmark]]
+name = "counted"
+kind = "google-benchmark"
+command = ["./counted.sh"]
+TOML
+calls() { wc -l <"$WORK/calls" 2>/dev/null || echo 0; }
+pg run --filter BM_Empty
+expect_status 0 "a first run lists the program"
+first=$(calls)
+expect_true "it was asked for its listing" test "$first" -gt 0
+expect_true "the listing is kept" grep -q 'counted.sh' .perfgate/listings.json
+pg run --filter BM_Empty
+expect_status 0 "a second run"
+expect_eq "$(calls)" "$first" "the second run reuses the listing"
+touch -d '+1 second' counted.sh
+pg run --filter BM_Empty
+expect_status 0 "a run after the program changed"
+expect_eq "$(calls)" "$((first * 2))" "the changed program is asked again"
+pg list
+expect_eq "$(calls)" "$((first * 3))" "list always asks again"
+
 finish
