@@ -49,18 +49,26 @@ for variable in $(grep -oh 'INPUT_[A-Z_]*' "$src"/.github/actions/perfgate/*.sh 
   expect_true "action.yml sets $variable" grep -q "^ *$variable: \${{ " "$action_yml"
 done
 for input in config baseline fail-on comment token comment-author pr-number comment-file args \
-  working-directory perfgate; do
+  working-directory perfgate report-artifact; do
   expect_true "action.yml has the input $input" grep -q "^  $input:$" "$action_yml"
 done
 # Note: exec, so that the step's shell, whose environment holds the token, is not the parent of the
 # benchmarks (they could read its /proc/PID/environ).
 expect_true "the step execs run.sh" grep -qF 'run: exec bash "$GITHUB_ACTION_PATH/run.sh"' "$action_yml"
-for output in exit-code comment-url comment-file; do
-  expect_true "action.yml has the output $output" \
-    grep -qF "value: \${{ steps.perfgate.outputs.$output }}" "$action_yml"
+for output in exit-code comment-url comment-file report; do
   expect_true "run.sh writes the output $output" grep -qF "set_output $output " \
     "$src/.github/actions/perfgate/run.sh"
 done
+for output in exit-code comment-file; do
+  expect_true "action.yml has the output $output" \
+    grep -qF "value: \${{ steps.perfgate.outputs.$output }}" "$action_yml"
+done
+expect_true "action.yml has the output comment-url" \
+  grep -qF 'value: ${{ steps.comment.outputs.comment-url }}' "$action_yml"
+expect_true "the measure step's report is uploaded" \
+  grep -qF 'path: ${{ steps.perfgate.outputs.report }}' "$action_yml"
+expect_true "and its address linked by the comment step" \
+  grep -qF 'REPORT_URL: ${{ steps.report.outputs.artifact-url }}' "$action_yml"
 
 # benchmarks/perfgate.toml is a valid configuration (it finds nothing when the benchmarks of
 # ../build are not built: exit 3, never 2).

@@ -70,6 +70,7 @@ run=".perfgate/runs/$(date +%s%N)"
 mkdir -p "$run"
 cp "$FAKE_COMPARISON" "$run/comparison.json"
 [ -z "${FAKE_COMMENT_MD:-}" ] || cp "$FAKE_COMMENT_MD" "$run/comment.md"
+[ -z "${FAKE_FORMAT:-}" ] || echo '<html>report</html>' >"$run/report.html"
 ln -sfn "runs/${run##*/}" .perfgate/last
 exit "$FAKE_EXIT"
 SH
@@ -186,8 +187,8 @@ expect_true "no regressions" grep -qxF 'No regressions.' summary.md
 printf '%s\n## perfgate: from comment.md | a\\|b\n' "$marker" >comment-md.md
 action FAKE_FORMAT=1 FAKE_COMMENT_MD="$WORK/comment-md.md" INPUT_ARGS="--filter 'a b' -q"
 expect_status 1 "the gate failed"
-expect_eq "$(cat args)" "$(printf '%s\n' run --format console,markdown --filter 'a b' -q)" \
-  "--format console,markdown, and the args input split like a shell"
+expect_eq "$(cat args)" "$(printf '%s\n' run --format console,markdown,html --filter 'a b' -q)" \
+  "--format console,markdown,html, and the args input split like a shell"
 expect_eq "$(sent_body 5)" "$(cat comment-md.md)" "comment.md is the comment, byte for byte"
 expect_true "and the job summary" cmp -s summary.md comment-md.md
 
@@ -200,6 +201,35 @@ expect_eq "$(last_body | tail -n 1)" "[Workflow run](https://github.invalid/octo
 action FAKE_FORMAT=1 FAKE_COMMENT_MD="$WORK/comment-md.md" GITHUB_RUN_ID='42/../../x' \
   GITHUB_SERVER_URL=https://github.invalid
 expect_eq "$(last_body)" "$(cat comment-md.md)" "a run id that is not a number links nothing"
+
+# The action's three steps on GitHub: measure (posts nothing; names the comment's file and the
+# HTML report), the report's upload, then comment (posts that file, linking the uploaded report).
+mkdir runner-temp
+posted=$(jq -s length "$requests")
+action PERFGATE_ACTION_STEP=measure RUNNER_TEMP="$WORK/runner-temp" FAKE_FORMAT=1 \
+  FAKE_COMMENT_MD="$WORK/comment-md.md"
+expect_status 1 "the measure step exits with perfgate's code"
+expect_eq "$(jq -s length "$requests")" "$posted" "the measure step posts nothing"
+body=$(sed -n 's/^comment-file=//p' github-output)
+report=$(sed -n 's/^report=//p' github-output)
+expect_true "it names the comment's file" test -f "$body"
+expect_true "and the HTML report by an absolute path" test "${report#/}" != "$report"
+expect_eq "$(cat "$report")" "<html>report</html>" "the report of this run"
+expect_in args "console,markdown,html" "an HTML report is asked for"
+url=https://github.invalid/octo/repo/actions/runs/42/artifacts/7
+action PERFGATE_ACTION_STEP=comment PERFGATE_STATUS=1 PERFGATE_BODY="$body" REPORT_URL="$url"
+expect_status 1 "the comment step exits with the measure step's code"
+expect_eq "$(jq -s length "$requests")" "$((posted + 2))" "the comment step posts (a lookup, an update)"
+expect_eq "$(last_body | tail -n 1)" "[HTML report]($url)" "the comment links the HTML report"
+expect_eq "$(last_body | head -n 1)" "$(head -n 1 comment-md.md)" "under the measured text"
+cp comment-md.md body.md
+action PERFGATE_ACTION_STEP=comment PERFGATE_STATUS=0 PERFGATE_BODY="$WORK/body.md" \
+  REPORT_URL='https://github.invalid/x) [click](https://evil.invalid'
+expect_status 0 "a passed gate and a posted comment"
+expect_eq "$(last_body)" "$(cat comment-md.md)" "an address that is not plain links nothing"
+action PERFGATE_ACTION_STEP=comment PERFGATE_STATUS= PERFGATE_BODY="$WORK/body.md"
+expect_status 1 "a comment step without the measure step's exit code fails"
+expect_in err "needs the measure step's exit code" "and says why"
 
 action INPUT_ARGS="--filter 'unbalanced"
 expect_status 2 "args that cannot be split"

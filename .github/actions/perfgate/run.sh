@@ -22,6 +22,11 @@
 #                   comments are ever edited
 #   INPUT_COMMENT_FILE  post this file as the comment and run nothing (a workflow_run follow-up)
 #   PERFGATE_BIN    the perfgate binary (default: perfgate on PATH)
+#   PERFGATE_ACTION_STEP  'measure': run perfgate and write the comment's text and the job
+#                   summary, post nothing (outputs exit-code, comment-file and report, the HTML
+#                   report's path); 'comment': post PERFGATE_BODY, the text a measure step wrote,
+#                   and exit as that step's PERFGATE_STATUS says; unset: both in one go
+#   REPORT_URL      where the HTML report was uploaded (an artifact): linked under the comment
 #   PR_NUMBER       the pull request; without it no comment is posted
 #   GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL  for comment.sh
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP  set by GitHub Actions
@@ -178,82 +183,118 @@ no_comparison_comment() {
   esac
 }
 
-# 1. Run perfgate.
-arguments=(run)
-[ -z "${INPUT_CONFIG:-}" ] || arguments+=(--config "$INPUT_CONFIG")
-[ -z "${INPUT_BASELINE:-}" ] || arguments+=(--baseline "$INPUT_BASELINE")
-[ -z "${INPUT_FAIL_ON:-}" ] || arguments+=(--fail-on "$INPUT_FAIL_ON")
-[ -z "${INPUT_AGAINST:-}" ] || arguments+=(--against "$INPUT_AGAINST")
-if "$perfgate" run --help 2>/dev/null | grep -q -- '--format'; then
-  arguments+=(--format "console,markdown")
-fi
-if [ -n "${INPUT_ARGS:-}" ]; then
-  # Note: xargs splits words as a shell does, quotes included, but expands nothing.
-  if ! split=$(printf '%s' "$INPUT_ARGS" | xargs -r printf '%s\0' 2>&1 >/dev/null) || [ -n "$split" ]; then
-    error "cannot split the args input '$INPUT_ARGS': $split"
+# measure: steps 1 to 3; sets $status (perfgate's exit code) and $body (the comment's file).
+measure() {
+  # 1. Run perfgate.
+  arguments=(run)
+  [ -z "${INPUT_CONFIG:-}" ] || arguments+=(--config "$INPUT_CONFIG")
+  [ -z "${INPUT_BASELINE:-}" ] || arguments+=(--baseline "$INPUT_BASELINE")
+  [ -z "${INPUT_FAIL_ON:-}" ] || arguments+=(--fail-on "$INPUT_FAIL_ON")
+  [ -z "${INPUT_AGAINST:-}" ] || arguments+=(--against "$INPUT_AGAINST")
+  if "$perfgate" run --help 2>/dev/null | grep -q -- '--format'; then
+    arguments+=(--format "console,markdown,html")
+  fi
+  if [ -n "${INPUT_ARGS:-}" ]; then
+    # Note: xargs splits words as a shell does, quotes included, but expands nothing.
+    if ! split=$(printf '%s' "$INPUT_ARGS" | xargs -r printf '%s\0' 2>&1 >/dev/null) || [ -n "$split" ]; then
+      error "cannot split the args input '$INPUT_ARGS': $split"
+      exit 2
+    fi
+    mapfile -d '' -t extra < <(printf '%s' "$INPUT_ARGS" | xargs -r printf '%s\0')
+    arguments+=("${extra[@]}")
+  fi
+
+  # The configuration perfgate reads: the last --config, whether from the config input or args.
+  config=""
+  for ((i = 1; i < ${#arguments[@]}; i++)); do
+    case "${arguments[i]}" in
+      --) break ;;
+      --config) config=${arguments[i + 1]:-} ;;
+      --config=*) config=${arguments[i]#--config=} ;;
+    esac
+  done
+  last="$(project_root "$config")/.perfgate/last"
+  last_before=$(readlink -- "$last" 2>/dev/null) || last_before=""
+  summary_size_before=$(file_size "${GITHUB_STEP_SUMMARY:-}")
+
+  {
+    printf 'perfgate:'
+    printf ' %q' "$perfgate" "${arguments[@]}"
+    printf '\n'
+  } | inert
+  "$perfgate" "${arguments[@]}"
+  status=$?
+  printf 'perfgate exited with %d\n' "$status"
+  set_output exit-code "$status"
+
+  # 2. The comment: perfgate's comment.md, or one built here from comparison.json. A `last` left
+  # over from an earlier run (perfgate stopped before running anything) is not this run's. Under
+  # Actions the text stays in $RUNNER_TEMP (emptied after the job) for the comment-file output.
+  if [ -n "${RUNNER_TEMP:-}" ] && [ -d "$RUNNER_TEMP" ]; then
+    body=$(mktemp --suffix=.md "$RUNNER_TEMP/perfgate-comment.XXXXXX") ||
+      exit "$((status != 0 ? status : 1))"
+    set_output comment-file "$body"
+  else
+    body=$(mktemp "${TMPDIR:-/tmp}/perfgate-comment.XXXXXX") || exit "$((status != 0 ? status : 1))"
+    trap 'rm -f "$body"' EXIT
+  fi
+  last_after=$(readlink -- "$last" 2>/dev/null) || last_after=""
+  if [ -n "$last_after" ] && [ "$last_after" != "$last_before" ] && [ -f "$last/comment.md" ]; then
+    cp -- "$last/comment.md" "$body"
+  elif [ -n "$last_after" ] && [ "$last_after" != "$last_before" ] && [ -f "$last/comparison.json" ] &&
+    command -v jq >/dev/null && fallback_comment "$last/comparison.json" >"$body"; then
+    :
+  else
+    no_comparison_comment "$status" >"$body"
+  fi
+
+  # The HTML report of this run, for the workflow to upload.
+  if [ -n "$last_after" ] && [ "$last_after" != "$last_before" ] && [ -f "$last/report.html" ]; then
+    set_output report "$(cd -P -- "$last" && pwd)/report.html"
+  fi
+
+  # The workflow run, linked at the end of the comment (its log and any artifacts the workflow
+  # uploads, such as .perfgate/last/report.html). Only well-formed values make a link.
+  if [[ "${GITHUB_RUN_ID:-}" =~ ^[0-9]+$ && "${GITHUB_REPOSITORY:-}" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ &&
+    "${GITHUB_SERVER_URL:-}" =~ ^https://[A-Za-z0-9.:-]+$ ]]; then
+    printf '\n[Workflow run](%s/%s/actions/runs/%s)\n' \
+      "$GITHUB_SERVER_URL" "$GITHUB_REPOSITORY" "$GITHUB_RUN_ID" >>"$body"
+  fi
+
+  # 3. The job summary, unless perfgate already wrote it (its github reporter does on Actions).
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+    if [ "$(file_size "$GITHUB_STEP_SUMMARY")" -eq "$summary_size_before" ]; then
+      cat -- "$body" >>"$GITHUB_STEP_SUMMARY"
+    fi
+  fi
+}
+
+step=${PERFGATE_ACTION_STEP:-both}
+case "$step" in
+  both | measure | comment) ;;
+  *)
+    error "PERFGATE_ACTION_STEP must be measure or comment, not '$step'"
     exit 2
+    ;;
+esac
+
+if [ "$step" = comment ]; then
+  status=${PERFGATE_STATUS:-}
+  body=${PERFGATE_BODY:-}
+  if ! [[ "$status" =~ ^[0-9]+$ ]] || [ ! -f "$body" ]; then
+    error "the comment step needs the measure step's exit code and comment file (got '$status' and '$body')"
+    exit 1
   fi
-  mapfile -d '' -t extra < <(printf '%s' "$INPUT_ARGS" | xargs -r printf '%s\0')
-  arguments+=("${extra[@]}")
-fi
-
-# The configuration perfgate reads: the last --config, whether from the config input or args.
-config=""
-for ((i = 1; i < ${#arguments[@]}; i++)); do
-  case "${arguments[i]}" in
-    --) break ;;
-    --config) config=${arguments[i + 1]:-} ;;
-    --config=*) config=${arguments[i]#--config=} ;;
-  esac
-done
-last="$(project_root "$config")/.perfgate/last"
-last_before=$(readlink -- "$last" 2>/dev/null) || last_before=""
-summary_size_before=$(file_size "${GITHUB_STEP_SUMMARY:-}")
-
-{
-  printf 'perfgate:'
-  printf ' %q' "$perfgate" "${arguments[@]}"
-  printf '\n'
-} | inert
-"$perfgate" "${arguments[@]}"
-status=$?
-printf 'perfgate exited with %d\n' "$status"
-set_output exit-code "$status"
-
-# 2. The comment: perfgate's comment.md, or one built here from comparison.json. A `last` left
-# over from an earlier run (perfgate stopped before running anything) is not this run's. Under
-# Actions the text stays in $RUNNER_TEMP (emptied after the job) for the comment-file output.
-if [ -n "${RUNNER_TEMP:-}" ] && [ -d "$RUNNER_TEMP" ]; then
-  body=$(mktemp --suffix=.md "$RUNNER_TEMP/perfgate-comment.XXXXXX") ||
-    exit "$((status != 0 ? status : 1))"
-  set_output comment-file "$body"
 else
-  body=$(mktemp "${TMPDIR:-/tmp}/perfgate-comment.XXXXXX") || exit "$((status != 0 ? status : 1))"
-  trap 'rm -f "$body"' EXIT
-fi
-last_after=$(readlink -- "$last" 2>/dev/null) || last_after=""
-if [ -n "$last_after" ] && [ "$last_after" != "$last_before" ] && [ -f "$last/comment.md" ]; then
-  cp -- "$last/comment.md" "$body"
-elif [ -n "$last_after" ] && [ "$last_after" != "$last_before" ] && [ -f "$last/comparison.json" ] &&
-  command -v jq >/dev/null && fallback_comment "$last/comparison.json" >"$body"; then
-  :
-else
-  no_comparison_comment "$status" >"$body"
-fi
-
-# The workflow run, linked at the end of the comment (its log and any artifacts the workflow
-# uploads, such as .perfgate/last/report.html). Only well-formed values make a link.
-if [[ "${GITHUB_RUN_ID:-}" =~ ^[0-9]+$ && "${GITHUB_REPOSITORY:-}" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ &&
-  "${GITHUB_SERVER_URL:-}" =~ ^https://[A-Za-z0-9.:-]+$ ]]; then
-  printf '\n[Workflow run](%s/%s/actions/runs/%s)\n' \
-    "$GITHUB_SERVER_URL" "$GITHUB_REPOSITORY" "$GITHUB_RUN_ID" >>"$body"
-fi
-
-# 3. The job summary, unless perfgate already wrote it (its github reporter does on Actions).
-if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-  if [ "$(file_size "$GITHUB_STEP_SUMMARY")" -eq "$summary_size_before" ]; then
-    cat -- "$body" >>"$GITHUB_STEP_SUMMARY"
+  measure
+  if [ "$step" = measure ]; then
+    exit "$status"
   fi
+fi
+
+# The HTML report, when the workflow uploaded it. Only a well-formed address makes a link.
+if [[ "${REPORT_URL:-}" =~ ^https://[A-Za-z0-9.:-]+/[A-Za-z0-9_./~-]+$ ]]; then
+  printf '\n[HTML report](%s)\n' "$REPORT_URL" >>"$body"
 fi
 
 # 4. The pull request comment. A token that may not write comments does not change the step's
