@@ -14,6 +14,7 @@
 #include <exception>
 #include <new>
 #include <numeric>
+#include <regex>
 
 namespace perfgate::cli {
 namespace {
@@ -149,6 +150,22 @@ int run_handler(const Handler& handler)
     }
 }
 
+// Return CLI11's message for `error`, with "Could not convert: --runs = X" said as a sentence:
+// a whole number too large (or small) for the option, or a value of the wrong kind.
+std::string parse_error_text(const CLI::ParseError& error)
+{
+    const std::string what = error.what();
+    static const std::regex k_conversion("Could not convert: (.+) = (.*)");
+    std::smatch match;
+    if (!std::regex_match(what, match, k_conversion)) {
+        return what;
+    }
+    static const std::regex k_whole_number("[+-]?[0-9]+");
+    return std::regex_match(match[2].str(), k_whole_number)
+               ? fmt::format("{} {} is out of range", match[1].str(), match[2].str())
+               : fmt::format("'{}' is not a valid value for {}", match[2].str(), match[1].str());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -182,7 +199,7 @@ int main(int argc, char** argv)
         if (error.get_exit_code() == 0) {
             return app.exit(error); // --help, --version
         }
-        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
+        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(parse_error_text(error)));
         fmt::print(stderr,
                    "run 'perfgate {}--help' for usage\n",
                    argc > 1 && argv[1][0] != '-' ? util::sanitize(fmt::format("{} ", argv[1]))

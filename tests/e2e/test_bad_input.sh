@@ -10,6 +10,16 @@ expect_status 2 "--runs 0"
 expect_in err "perfgate: error: the number of runs must be at least 1, not 0" "--runs 0 message"
 expect_true "--runs 0 runs nothing" nothing_ran
 
+pg run --runs 99999999999999 'touch ran'
+expect_status 2 "--runs too large"
+expect_in err "perfgate: error: --runs 99999999999999 is out of range" "said as out of range"
+expect_true "--runs too large runs nothing" nothing_ran
+
+pg run --warmup many 'touch ran'
+expect_status 2 "--warmup not a number"
+expect_in err "perfgate: error: 'many' is not a valid value for --warmup" "the value is named"
+expect_true "--warmup many runs nothing" nothing_ran
+
 pg run --min-runs 5 --max-runs 2 'touch ran'
 expect_status 2 "--min-runs 5 --max-runs 2"
 expect_in err "the minimum number of runs (5) is larger than the maximum (2)" "min > max message"
