@@ -174,12 +174,15 @@ void judge_metric(MetricComparison& entry,
     apply(entry, judge(baseline.values, current.values, settings_for(entry, comparison)));
 }
 
-// Warn when entries were judged on the repetitions of a single launch.
+// Warn when entries were judged on the repetitions of a single launch. A side with one sample
+// (a summary-only file, say) has no repetitions to overstate anything: its own note says why it
+// is not judged.
 void warn_single_launch(Comparison& comparison)
 {
     const auto single =
         std::count_if(comparison.entries.begin(), comparison.entries.end(), [](const auto& entry) {
-            return entry.basis == Basis::repetitions && entry.baseline && entry.current;
+            return entry.basis == Basis::repetitions && entry.baseline && entry.current &&
+                   entry.baseline->n > 1 && entry.current->n > 1;
         });
     if (single > 0) {
         comparison.warnings.push_back(fmt::format(

@@ -75,6 +75,7 @@ expect_line out '^test_fixture\.py::test_fib +median_time .* inconclusive \(too 
   "pytest-benchmark: without raw data, the medians are compared but not judged"
 expect_in out "hold only a summary (saved without --benchmark-save-data)" \
   "pytest-benchmark: the report says what cannot be judged"
+expect_not_in out "single launch" "and does not also warn about repetitions it does not have"
 jq '.benchmarks[1].stats.data[3] = "slow"' "$pytest/before.json" >bad-pytest.json
 pg compare bad-pytest.json "$pytest/after.json"
 expect_status 2 "pytest-benchmark: a round that is not a number"
