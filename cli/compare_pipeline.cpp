@@ -19,27 +19,7 @@ int compare_pipeline(const CompareRequest& request)
     check(report);
     const auto baseline = runners::load_any_results(request.baseline);
     auto current = runners::load_any_results(request.current);
-    // Note: as compare.py does, two Google Benchmark files of one program each are compared
-    // benchmark by benchmark even when they name different programs.
-    const auto only_program = [](const core::ResultsDocument& document) -> std::string {
-        std::string program;
-        for (const auto& result : document.benchmarks) {
-            const auto prefix = result.id.substr(0, result.id.find('/'));
-            if (result.source != core::Source::google_benchmark ||
-                (!program.empty() && prefix != program)) {
-                return "";
-            }
-            program = prefix;
-        }
-        return program;
-    };
-    const auto base_program = only_program(baseline);
-    const auto current_program = only_program(current);
-    if (!base_program.empty() && !current_program.empty() && base_program != current_program) {
-        for (auto& result : current.benchmarks) {
-            result.id = base_program + result.id.substr(current_program.size());
-        }
-    }
+    runners::match_programs(baseline, current);
     auto comparison =
         baselines::compare(baseline,
                            current,

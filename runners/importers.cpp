@@ -70,4 +70,36 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
          k_samples_schema);
 }
 
+namespace {
+
+// The program prefix of every id of `document` when it holds Google Benchmark results of one
+// program only, else "".
+std::string only_program(const core::ResultsDocument& document)
+{
+    std::string program;
+    for (const auto& result : document.benchmarks) {
+        const auto prefix = result.id.substr(0, result.id.find('/'));
+        if (result.source != core::Source::google_benchmark ||
+            (!program.empty() && prefix != program)) {
+            return "";
+        }
+        program = prefix;
+    }
+    return program;
+}
+
+} // namespace
+
+void match_programs(const core::ResultsDocument& baseline, core::ResultsDocument& current)
+{
+    const auto base_program = only_program(baseline);
+    const auto current_program = only_program(current);
+    if (base_program.empty() || current_program.empty() || base_program == current_program) {
+        return;
+    }
+    for (auto& result : current.benchmarks) {
+        result.id = base_program + result.id.substr(current_program.size());
+    }
+}
+
 } // namespace perfgate::runners

@@ -13,4 +13,9 @@ namespace perfgate::runners {
 // naming the file and the position.
 core::ResultsDocument load_any_results(const std::filesystem::path& path);
 
+// Give `current`'s ids the program prefix of `baseline`'s when both hold the Google Benchmark
+// results of one program each, and the two name different programs: as compare.py does, two
+// such files are compared benchmark by benchmark. Anything else is left as it is.
+void match_programs(const core::ResultsDocument& baseline, core::ResultsDocument& current);
+
 } // namespace perfgate::runners

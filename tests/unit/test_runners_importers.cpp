@@ -109,3 +109,38 @@ TEST_CASE("summary_only_warning says what a pytest-benchmark summary cannot show
           "per file, so a change is shown but cannot be judged significant; use "
           "--benchmark-json, or save with --benchmark-save-data, to compare every round");
 }
+
+TEST_CASE("match_programs pairs two Google Benchmark files of one program each")
+{
+    const auto document = [](core::Source source, std::vector<std::string> ids) {
+        core::ResultsDocument made;
+        for (auto& id : ids) {
+            core::BenchmarkResult result;
+            result.id = std::move(id);
+            result.source = source;
+            made.benchmarks.push_back(std::move(result));
+        }
+        return made;
+    };
+    const auto gbench = core::Source::google_benchmark;
+    const auto before = document(gbench, {"old_bench/BM_A", "old_bench/BM_B/8"});
+
+    SUBCASE("different programs: the current ids take the baseline's program")
+    {
+        auto after = document(gbench, {"new_bench/BM_A", "new_bench/BM_B/8"});
+        runners::match_programs(before, after);
+        CHECK(ids_of(after) == std::vector<std::string>{"old_bench/BM_A", "old_bench/BM_B/8"});
+    }
+    SUBCASE("a file of two programs is left as it is")
+    {
+        auto after = document(gbench, {"new_bench/BM_A", "other_bench/BM_A"});
+        runners::match_programs(before, after);
+        CHECK(ids_of(after) == std::vector<std::string>{"new_bench/BM_A", "other_bench/BM_A"});
+    }
+    SUBCASE("results that are not Google Benchmark's are left as they are")
+    {
+        auto after = document(core::Source::command, {"new_bench/BM_A"});
+        runners::match_programs(before, after);
+        CHECK(ids_of(after) == std::vector<std::string>{"new_bench/BM_A"});
+    }
+}
