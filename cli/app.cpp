@@ -154,7 +154,7 @@ int run_handler(const Handler& handler)
 // a whole number too large (or small) for the option, or a value of the wrong kind.
 std::string parse_error_text(const CLI::ParseError& error)
 {
-    const std::string what = error.what();
+    std::string what = error.what();
     static const std::regex k_conversion("Could not convert: (.+) = (.*)");
     std::smatch match;
     if (!std::regex_match(what, match, k_conversion)) {
