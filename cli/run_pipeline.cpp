@@ -609,8 +609,10 @@ int run_pipeline(const RunRequest& original)
         setup.compare.baseline_label = measured.base_label;
     } else {
         measured.document = new_document(config.root);
-        reporters::ProgressDisplay progress(
-            stderr, progress_style(request), util::use_color(setup.colors, STDERR_FILENO));
+        reporters::ProgressDisplay progress(stderr,
+                                            progress_style(request),
+                                            util::use_color(setup.colors, STDERR_FILENO),
+                                            util::terminal_width(STDERR_FILENO).value_or(0));
         measured.document.benchmarks =
             runners::execute(plan, setup.sampling, setup.shell, setup.google_benchmark, progress);
     }

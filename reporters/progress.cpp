@@ -19,7 +19,8 @@ namespace {
 constexpr double k_redraw_interval = 0.1; // seconds between redraws of the bars
 constexpr std::size_t k_max_bars = 12;    // more benchmarks than this show as a count
 constexpr int k_bar_width = 24;
-constexpr std::size_t k_id_width = 40; // characters of an id shown beside its bar
+constexpr std::size_t k_id_width = 40;     // characters of an id shown beside its bar
+constexpr std::size_t k_min_id_width = 12; // ... at the least, however narrow the terminal
 
 std::string bar(int done, int planned)
 {
@@ -30,8 +31,11 @@ std::string bar(int done, int planned)
 
 } // namespace
 
-ProgressDisplay::ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color)
-    : m_stream(stream), m_style(style), m_color(color)
+ProgressDisplay::ProgressDisplay(std::FILE* stream,
+                                 ProgressStyle style,
+                                 bool color,
+                                 std::size_t width)
+    : m_stream(stream), m_style(style), m_color(color), m_width(width)
 {}
 
 void ProgressDisplay::started(int benchmarks)
@@ -133,17 +137,34 @@ void ProgressDisplay::redraw(bool force)
     }
     const std::size_t shown = std::min(m_lines.size(), k_max_bars);
     // Note: an id is sanitised before it is cut, and cut on a character, never inside one.
+    // In a narrow terminal the ids give way first, down to k_min_id_width, then the ends of
+    // the lines (the ETA, the median).
+    std::size_t text_width = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+        text_width = std::max(text_width, util::display_width(m_lines[i].text));
+    }
+    const std::size_t id_limit =
+        m_width == 0 ? k_id_width
+                     : std::clamp(m_width > text_width + 3 ? m_width - text_width - 3 : 0,
+                                  k_min_id_width,
+                                  k_id_width);
     std::vector<std::string> ids;
     std::size_t id_width = 0;
     for (std::size_t i = 0; i < shown; ++i) {
-        ids.push_back(util::shorten(util::sanitize(m_lines[i].id), k_id_width));
+        ids.push_back(util::shorten(util::sanitize(m_lines[i].id), id_limit));
         id_width = std::max(id_width, util::display_width(ids.back()));
     }
     for (std::size_t i = 0; i < shown; ++i) {
         std::string id = std::move(ids[i]);
         id.append(id_width - util::display_width(id), ' ');
         const auto styled = m_color ? fmt::format(fmt::emphasis::bold, "{}", id) : id;
-        out += fmt::format("{}  {}\n", styled, m_lines[i].text);
+        const auto& text = m_lines[i].text;
+        const std::size_t room = m_width > id_width + 2 ? m_width - id_width - 2 : 1;
+        out += fmt::format("{}  {}\n",
+                           styled,
+                           m_width == 0 || util::display_width(text) <= room
+                               ? text
+                               : util::shorten(text, room - 1));
     }
     m_drawn = shown;
     const std::size_t hidden = m_lines.size() - shown;

@@ -20,7 +20,9 @@ enum class ProgressStyle {
 class ProgressDisplay : public core::RunObserver
 {
 public:
-    ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color);
+    // `width`: the columns each bar's line must fit (0: no limit); a longer line would wrap,
+    // and the redraw would then erase the wrong lines.
+    ProgressDisplay(std::FILE* stream, ProgressStyle style, bool color, std::size_t width = 0);
 
     void started(int benchmarks) override;
     void progressed(const core::RunProgress& progress) override;
@@ -40,6 +42,7 @@ private:
     std::FILE* m_stream;
     ProgressStyle m_style;
     bool m_color;
+    std::size_t m_width;
     std::vector<Line> m_lines; // benchmarks in progress, in the order they started
     std::size_t m_drawn = 0;   // lines currently on screen
     double m_last_draw = 0;

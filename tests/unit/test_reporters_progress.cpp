@@ -1,4 +1,5 @@
 #include <reporters/progress.hpp>
+#include <util/text_table.hpp>
 
 #include <doctest/doctest.h>
 
@@ -93,4 +94,20 @@ TEST_CASE("ProgressDisplay keeps finished benchmarks above the bars, with an ETA
     CHECK(after.starts_with("\x1b[1A\x1b[2K\x1b[1A\x1b[2K\r[1/2] first: 2 runs, median 15.0 ms\n"));
     CHECK(after.find("##") == std::string::npos);
     CHECK(capture.text().find("2/4      1.0 s  median 10.0 ms  ETA 1.0 s\n") != std::string::npos);
+}
+
+TEST_CASE("ProgressDisplay fits its bars to the terminal's width")
+{
+    Capture capture;
+    ProgressDisplay display(capture.stream(), ProgressStyle::bars, false, 60);
+    display.started(1);
+    const std::vector<double> samples{0.2};
+    display.progressed({std::string(70, 'n'), 1, 3, 0.4, samples, "s"});
+    const auto text = capture.text();
+    const auto bar_line = text.substr(0, text.find('\n'));
+    CHECK(util::display_width(bar_line) <= 60);
+    // The id gives way first, down to 12 characters and an ellipsis; then the line's end.
+    CHECK(bar_line.starts_with(std::string(12, 'n') + "\u2026  ########"));
+    CHECK(bar_line.ends_with("\u2026"));
+    CHECK(text.ends_with("\n[0/1 done]\n"));
 }
