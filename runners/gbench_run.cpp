@@ -115,6 +115,7 @@ std::vector<std::string> benchmark_command(const BenchmarkProgram& program,
     // Note: a bare number of seconds is what both the 1.7 library and 1.8+ ("0.1s") accept.
     argv.push_back(fmt::format("--benchmark_min_time={}", settings.min_time));
     std::vector<std::string> run_names;
+    run_names.reserve(names.size());
     for (const auto& name : names) {
         run_names.push_back(program.run_name(name));
     }
