@@ -1,7 +1,9 @@
 #!/bin/sh
 # The two quick-start commands: `./build.sh demo` and `./build.sh test`.
 # Installs the Debian packages that are missing (as root or through sudo), builds perfgate into
-# build/, then runs the demo or every test. Extra CMake arguments: PERFGATE_CMAKE_ARGS.
+# build/, then runs the demo or every test. `./build.sh tidy` runs clang-tidy (.clang-tidy, every
+# warning an error) over every C++ file of the repository. Extra CMake arguments:
+# PERFGATE_CMAKE_ARGS.
 set -eu
 cd "$(dirname "$0")"
 
@@ -17,7 +19,7 @@ node_packages="nodejs npm"
 validator=build/node_modules/.bin/action-validator
 
 usage() {
-  echo "usage: ./build.sh demo|test|build" >&2
+  echo "usage: ./build.sh demo|test|build|tidy" >&2
   exit 2
 }
 
@@ -82,6 +84,14 @@ case "$1" in
         echo "warning: could not install @action-validator/cli; the workflows are not validated" >&2
     fi
     ctest --test-dir build --output-on-failure -j "$(nproc)"
+    ;;
+  tidy)
+    install_missing $build_packages clang-tidy
+    # clang-tidy needs one compile command per file, so this configuration compiles cli/ without
+    # its unity source; it is only configured, never built.
+    cmake -S . -B build/tidy -G Ninja -DPERFGATE_UNITY_CLI=OFF ${PERFGATE_CMAKE_ARGS:-} >/dev/null
+    run-clang-tidy -p build/tidy -j "$(nproc)" -quiet \
+      "^$(pwd)/(util|core|runners|baselines|reporters|cli|benchmarks|examples|tests)/"
     ;;
   *) usage ;;
 esac

@@ -49,10 +49,13 @@ double threshold_of(core::Level level, const MetricPolicy& policy)
 // the required improvements it falls short of.
 core::Level requirement_level(double worsening, const MetricPolicy& policy)
 {
-    constexpr double k_none = std::numeric_limits<double>::infinity();
-    const MetricPolicy required{policy.warning < 0 ? policy.warning : k_none,
-                                policy.critical < 0 ? policy.critical : k_none,
-                                policy.blocker < 0 ? policy.blocker : k_none};
+    // A non-negative threshold is a tolerated slowdown, not a requirement: it never triggers here.
+    const auto required_only = [](double threshold) {
+        return threshold < 0 ? threshold : std::numeric_limits<double>::infinity();
+    };
+    const MetricPolicy required{required_only(policy.warning),
+                                required_only(policy.critical),
+                                required_only(policy.blocker)};
     return level_of(worsening, required);
 }
 

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 // so no probe would ever run), a CMakeFiles folder and a hidden one.
 fs::path make_tree(int files)
 {
-    const auto root = fs::temp_directory_path() / fmt::format("perfgate-discovery-{}", ::getpid());
+    auto root = fs::temp_directory_path() / fmt::format("perfgate-discovery-{}", ::getpid());
     fs::remove_all(root);
     for (int i = 0; i < files; ++i) {
         const auto folder = root / "build" / fmt::format("module{}", i % 40) /

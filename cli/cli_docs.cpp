@@ -277,7 +277,7 @@ std::string completion_script(const CLI::App& app, std::string_view shell)
 
 std::string man_page(const CLI::App& app, std::string_view version)
 {
-    const auto name = app.get_name();
+    const auto& name = app.get_name();
     std::string upper;
     for (char c : name) {
         upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -133,7 +133,8 @@ std::size_t critical_rank(const RankSum& ranks, double confidence)
         k = std::floor(static_cast<double>(pairs) / 2 - z * u_sigma(ranks));
     }
     // Too few samples for the confidence asked: widen to the whole range rather than fail.
-    return static_cast<std::size_t>(std::clamp(k, 1.0, static_cast<double>((pairs + 1) / 2)));
+    const std::size_t widest = (pairs + 1) / 2;
+    return static_cast<std::size_t>(std::clamp(k, 1.0, static_cast<double>(widest)));
 }
 
 } // namespace
@@ -386,8 +387,8 @@ std::optional<Location> signed_rank_interval(std::span<const double> differences
         const double sigma = std::sqrt(size * (size + 1) * (2 * size + 1) / 24);
         c = std::floor(static_cast<double>(count) / 2 - normal_quantile(1 - tail) * sigma) - 1;
     }
-    const auto k =
-        static_cast<std::size_t>(std::clamp(c, 0.0, static_cast<double>((count - 1) / 2)));
+    const std::size_t widest = (count - 1) / 2;
+    const auto k = static_cast<std::size_t>(std::clamp(c, 0.0, static_cast<double>(widest)));
     std::sort(walsh.begin(), walsh.end());
     Location location;
     location.interval = Interval{walsh[k], walsh[count - 1 - k]};

@@ -224,7 +224,7 @@ double percent_of(std::string_view text, Sign sign)
     const auto trimmed = trim(text);
     const bool negative = sign == Sign::either && trimmed.starts_with('-');
     const auto number = split_number(negative ? trimmed.substr(1) : trimmed);
-    const bool signed_ = sign == Sign::either;
+    const bool either_sign = sign == Sign::either;
     if (number && number->second == "%") {
         const double fraction = number->first / 100;
         if (fraction == 0 || within(fraction, k_min_percent, k_max_percent)) {
@@ -233,13 +233,13 @@ double percent_of(std::string_view text, Sign sign)
         fail(ExitCode::usage,
              "invalid percentage '{}': out of range, expected 0% or from 0.0001% to 10000%{}",
              text,
-             signed_ ? ", either sign" : "");
+             either_sign ? ", either sign" : "");
     }
     fail(ExitCode::usage,
          "invalid percentage '{}': expected {}",
          text,
-         signed_ ? "a number followed by %, such as '15%' or '-30%'"
-                 : "a non-negative number followed by %, such as '15%'");
+         either_sign ? "a number followed by %, such as '15%' or '-30%'"
+                     : "a non-negative number followed by %, such as '15%'");
 }
 
 } // namespace

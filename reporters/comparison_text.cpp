@@ -164,8 +164,7 @@ std::string budget_text(const MetricComparison& entry, const baselines::BudgetCh
                            limit,
                            core::to_string(budget.level));
     }
-    const auto within =
-        fmt::format("{} {} {} {}", budget.statistic, value, ceiling ? "≤" : "≥", limit);
+    auto within = fmt::format("{} {} {} {}", budget.statistic, value, ceiling ? "≤" : "≥", limit);
     if (!budget.headroom) {
         return within;
     }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <tuple>
 
 namespace perfgate::reporters::html {
@@ -293,8 +294,8 @@ struct PlotAxis
 
 PlotAxis plot_axis(const std::vector<double>& base, const std::vector<double>& now)
 {
-    double lo = INFINITY;
-    double hi = -INFINITY;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
     for (const auto* samples : {&base, &now}) {
         if (!samples->empty()) {
             const auto [min, max] = std::minmax_element(samples->begin(), samples->end());

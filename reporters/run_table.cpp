@@ -130,7 +130,7 @@ std::string render_run_table(const std::vector<core::BenchmarkResult>& results,
     if (several) {
         columns.push_back({"Relative", Align::right});
     }
-    auto paint = [&](std::string text, fmt::text_style style) {
+    auto paint = [&](const std::string& text, fmt::text_style style) {
         return options.color ? fmt::format(style, "{}", text) : text;
     };
 

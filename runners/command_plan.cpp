@@ -42,6 +42,7 @@ std::optional<CommandLine> as_line(const std::optional<std::string>& text,
 std::vector<std::string> parameter_sizes(const std::vector<Parameter>& parameters)
 {
     std::vector<std::string> sizes;
+    sizes.reserve(parameters.size());
     for (const auto& parameter : parameters) {
         sizes.push_back(fmt::format("'{}' ({} values)", parameter.name, parameter.values.size()));
     }

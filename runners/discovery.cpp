@@ -166,6 +166,7 @@ std::vector<std::string> number_duplicates(BenchmarkProgram& program)
         }
     }
     std::vector<std::string> warnings;
+    warnings.reserve(renamed.size());
     for (const auto& [name, ids] : renamed) {
         warnings.push_back(fmt::format("'{}' lists '{}' {} times: the others are {} (in "
                                        "registration order); give each a distinct name",

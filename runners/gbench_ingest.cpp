@@ -124,7 +124,8 @@ public:
         return m_read.boolean(*value, path);
     }
 
-    std::string text_or(const nlohmann::json& run, const JsonPath& path, std::string fallback) const
+    std::string
+    text_or(const nlohmann::json& run, const JsonPath& path, const std::string& fallback) const
     {
         const nlohmann::json* value = Reader::find(run, path.key);
         return value == nullptr ? fallback : m_read.string(*value, path);
@@ -136,7 +137,7 @@ public:
     {
         const bool has_run_name = Reader::find(run, "run_name") != nullptr;
         const JsonPath name_path = path.field(has_run_name ? "run_name" : "name");
-        const std::string name = m_read.required_string(run, name_path);
+        std::string name = m_read.required_string(run, name_path);
         if (name.empty()) {
             m_read.fail_at(name_path, "empty, expected a benchmark name");
         }

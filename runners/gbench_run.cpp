@@ -88,6 +88,7 @@ std::vector<std::string> benchmark_command(const BenchmarkProgram& program,
     argv.push_back(fmt::format(
         "--benchmark_min_time={}{}", settings.min_time, program.min_time_with_unit ? "s" : ""));
     std::vector<std::string> run_names;
+    run_names.reserve(names.size());
     for (const auto& name : names) {
         run_names.push_back(program.run_name(name));
     }

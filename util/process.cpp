@@ -151,7 +151,7 @@ std::vector<std::string> environment_with(const std::map<std::string, std::strin
         }
     }
     for (const auto& [name, value] : overrides) {
-        entries.push_back(name + "=" + value);
+        entries.push_back(fmt::format("{}={}", name, value));
     }
     return entries;
 }
@@ -228,7 +228,7 @@ int child_main(void* argument)
 // Return the top of the stack the child runs on until execve (perfgate is suspended meanwhile).
 void* child_stack_top()
 {
-    constexpr std::size_t k_size = 256 * 1024;
+    constexpr std::size_t k_size = std::size_t{256} * 1024;
     static void* const top = [] {
         void* base = ::mmap(nullptr,
                             k_size,

@@ -20,6 +20,7 @@ core::BenchmarkResult command(std::string id, double wall, double rss)
     core::BenchmarkResult result;
     result.id = std::move(id);
     std::vector<double> walls;
+    walls.reserve(10);
     for (int i = 0; i < 10; ++i) {
         walls.push_back(wall * (1 + 0.001 * i));
     }

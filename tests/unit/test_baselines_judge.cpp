@@ -263,7 +263,10 @@ TEST_CASE("judge: requirements at three levels, the one the change falls short o
                                                       {0.75, Level::warning},
                                                       {0.85, Level::critical},
                                                       {0.95, Level::blocker}};
-    for (const auto& [factor, level] : cases) {
+    for (const auto& entry : cases) {
+        // Note: not a structured binding, which CAPTURE's lambda cannot capture under clang 14.
+        const double factor = entry.first;
+        const Level level = entry.second;
         CAPTURE(factor);
         const auto judgement = judge(constant(5, 100),
                                      constant(5, 100 * factor),

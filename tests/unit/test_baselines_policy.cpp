@@ -55,6 +55,7 @@ core::BenchmarkResult command(std::string id, double wall, double cpu)
 std::vector<std::string> names(const std::vector<JudgedMetric>& metrics)
 {
     std::vector<std::string> text;
+    text.reserve(metrics.size());
     for (const auto& metric : metrics) {
         text.push_back(metric.name + "/" + std::string(to_string(metric.role)));
     }
@@ -110,7 +111,10 @@ TEST_CASE("judged_metrics: automatic for Google Benchmark")
             {"b/BM_Io/64/manual_time",
              "real time measures its work: it measures its own time (UseManualTime)"},
         };
-        for (const auto& [id, reason] : cases) {
+        for (const auto& entry : cases) {
+            // Note: not a structured binding, which CAPTURE's lambda cannot capture under clang 14.
+            const std::string& id = entry.first;
+            const std::string& reason = entry.second;
             CAPTURE(id);
             const auto metrics = judged_metrics(config, google_benchmark(id), nullptr, "");
             CHECK(names(metrics) == Names{"real_time/primary"});
@@ -367,7 +371,10 @@ TEST_CASE("level_of: the highest threshold reached")
         {infinity, Level::blocker},
         {std::nan(""), Level::none},
     };
-    for (const auto& [worsening, level] : cases) {
+    for (const auto& entry : cases) {
+        // Note: not a structured binding, which CAPTURE's lambda cannot capture under clang 14.
+        const double worsening = entry.first;
+        const Level level = entry.second;
         CAPTURE(worsening);
         CHECK(std::string(core::to_string(level_of(worsening, policy))) ==
               std::string(core::to_string(level)));

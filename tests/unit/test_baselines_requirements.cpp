@@ -12,6 +12,7 @@ namespace {
 std::vector<double> around(double center)
 {
     std::vector<double> values;
+    values.reserve(10);
     for (int i = 0; i < 10; ++i) {
         values.push_back(center * (1 + 0.002 * (i - 5)));
     }

@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <limits>
 #include <optional>
@@ -317,8 +318,8 @@ TEST_CASE("parse_quantity rejects negative numbers and unknown units")
             CAPTURE(unit);
             const Error error = error_of([&] { parse_quantity("5" + unit); });
             CHECK(std::string(error.what())
-                      .starts_with("invalid value '5" + unit + "': unknown unit '" + unit +
-                                   "'; expected a time"));
+                      .starts_with(fmt::format(
+                          "invalid value '5{}': unknown unit '{}'; expected a time", unit, unit)));
         }
     }
 }

@@ -23,6 +23,7 @@ BenchmarkResult command_result(const std::string& id, const std::vector<double>&
     result.id = id;
     result.source = core::Source::command;
     std::vector<double> cpu;
+    cpu.reserve(wall.size());
     for (const double w : wall) {
         cpu.push_back(w / 2);
     }

@@ -49,6 +49,7 @@ std::vector<std::string> relative_paths(const std::vector<SkippedFile>& skipped,
                                         const fs::path& root)
 {
     std::vector<std::string> paths;
+    paths.reserve(skipped.size());
     for (const auto& file : skipped) {
         paths.push_back(file.path.lexically_relative(root).string());
     }

@@ -41,6 +41,7 @@ HarnessBenchmark harness(BenchmarkKind kind, const fs::path& root, const std::st
 std::vector<std::string> ids_of(const std::vector<core::BenchmarkResult>& results)
 {
     std::vector<std::string> ids;
+    ids.reserve(results.size());
     for (const auto& result : results) {
         ids.push_back(result.id);
     }

@@ -218,6 +218,7 @@ TEST_CASE("make_plan and execute run harness entries once each, after the rest")
         Recorder recorder;
         const auto results = execute(plan, one_run(), {}, {}, recorder);
         std::vector<std::string> ids;
+        ids.reserve(results.size());
         for (const auto& result : results) {
             ids.push_back(result.id);
         }

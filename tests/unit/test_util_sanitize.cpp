@@ -1,6 +1,7 @@
 #include <util/sanitize.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -159,12 +160,12 @@ TEST_CASE("no mix of hostile fragments survives sanitize")
     for (const auto& a : fragments) {
         for (const auto& b : fragments) {
             for (const auto& c : fragments) {
-                const std::string text = a + b + c + "::error::x";
+                const std::string text = fmt::format("{}{}{}::error::x", a, b, c);
                 const auto one = sanitize(text);
                 CAPTURE(text);
                 CHECK_FALSE(has_control(one, false));
                 CHECK_FALSE(starts_command(one));
-                const auto lines = sanitize_lines(text + "\n" + text);
+                const auto lines = sanitize_lines(fmt::format("{}\n{}", text, text));
                 CHECK_FALSE(has_control(lines, true));
                 for (std::size_t start = 0; start <= lines.size();) {
                     auto end = lines.find('\n', start);
