@@ -23,7 +23,7 @@ namespace {
 // in `dir/calls`.
 fs::path counting_lister(const fs::path& dir, const std::string& names)
 {
-    const auto path = dir / "lister";
+    auto path = dir / "lister";
     std::ofstream(path) << fmt::format("#!/bin/sh\necho >>'{}'\n"
                                        "case \"$*\" in *'--benchmark_filter=^$'*) exit 0 ;; esac\n"
                                        "for n in {}; do echo \"$n\"; done\n",
