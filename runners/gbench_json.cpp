@@ -2,6 +2,7 @@
 #include <runners/gbench_json.hpp>
 #include <util/error.hpp>
 
+#include <fmt/format.h>
 #include <rapidjson/reader.h>
 
 #include <algorithm>
@@ -19,11 +20,10 @@ namespace {
 using Value = GoogleBenchmarkValue;
 
 // Bare NaN and ±Infinity as Google Benchmark writes them; numbers as text, which number_of reads
-// exactly (RapidJSON 1.1.0 misreads "0e307" as 2.4e288 at full precision, and rounds otherwise);
-// strings checked to be UTF-8, as every other reader of perfgate does.
-constexpr unsigned k_parse_flags = rapidjson::kParseNanAndInfFlag |
-                                   rapidjson::kParseNumbersAsStringsFlag |
-                                   rapidjson::kParseValidateEncodingFlag;
+// exactly (RapidJSON 1.1.0 misreads "0e307" as 2.4e288 at full precision, and rounds otherwise).
+// The strings that are kept are checked to be UTF-8 (is_utf8), as every reader of perfgate does.
+constexpr unsigned k_parse_flags =
+    rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // The members of a run: those perfgate reads, and the other fields of the library, which are
 // not counters.
@@ -99,6 +99,47 @@ private:
     std::vector<nlohmann::json*> m_open;
     std::string m_key;
 };
+
+// Fail with Error(usage) "'ORIGIN':LINE:COLUMN: invalid Google Benchmark JSON: problem" for the
+// byte `offset` of `text`.
+[[noreturn]] void fail_invalid(std::string_view text,
+                               std::string_view origin,
+                               std::size_t offset,
+                               std::string_view problem)
+{
+    const auto [line, column] = core::line_and_column(text, offset);
+    fail(ExitCode::usage,
+         "'{}':{}:{}: invalid Google Benchmark JSON: {}",
+         origin,
+         line,
+         column,
+         problem);
+}
+
+// Return whether `text` is UTF-8, as RapidJSON's validator judges while parsing. Only the
+// strings that perfgate keeps are checked: checking all of them costs an eighth of the reading.
+bool is_utf8(std::string_view text)
+{
+    // The validator reads a whole sequence before it judges it: past the end, it reads NULs.
+    struct Input
+    {
+        std::string_view text;
+        std::size_t at = 0;
+        char Take() { return at < text.size() ? text[at++] : (++at, '\0'); }
+    };
+    struct Discard
+    {
+        void Put(char /*c*/) {}
+    };
+    Input input{text};
+    Discard discard;
+    while (input.at < text.size()) {
+        if (!rapidjson::UTF8<>::Validate(input, discard)) {
+            return false;
+        }
+    }
+    return true;
+}
 
 // A scalar value as the parser reports it.
 struct Scalar
@@ -229,12 +270,7 @@ public:
         const std::string_view raw(text, length);
         const auto number = number_of(raw);
         if (!number) {
-            const auto [line, column] = core::line_and_column(m_text, m_start);
-            fail(ExitCode::usage,
-                 "'{}':{}:{}: invalid Google Benchmark JSON: number out of range of a double",
-                 m_origin,
-                 line,
-                 column);
+            fail_invalid(m_text, m_origin, m_start, "number out of range of a double");
         }
         return scalar(*number, [&] {
             if (number->type == Value::Type::index) {
@@ -253,14 +289,20 @@ public:
     {
         const std::string_view view(text, length);
         m_start = m_stream.Tell();
+        const bool kept = m_in_context || (m_depth == 3 && m_field != nullptr);
+        if (!skipping() && kept) {
+            check_utf8(view);
+        }
         return scalar({Value::Type::string, false, 0, 0, view}, [&] { return view; });
     }
 
     bool Key(const char* text, rapidjson::SizeType length, bool /*copy*/)
     {
         const std::string_view key(text, length);
+        m_start = m_stream.Tell();
         if (skipping()) {
         } else if (m_in_context) {
+            check_utf8(key);
             m_context.key(key);
             m_context_field = nullptr;
             for (const auto& field : k_context_fields) {
@@ -308,6 +350,14 @@ private:
 
     bool skipping() const { return m_skip_depth != 0; }
 
+    // Fail unless `text`, a string that is kept, is UTF-8 (as nlohmann::json needs to write it).
+    void check_utf8(std::string_view text) const
+    {
+        if (!is_utf8(text)) {
+            fail_invalid(m_text, m_origin, m_start, "a string is not valid UTF-8");
+        }
+    }
+
     // Fail when the context field being read is not of its type.
     void check_context_field(Value::Type type) const
     {
@@ -348,13 +398,10 @@ private:
         m_start = m_stream.Tell() - 1;
         ++m_depth;
         if (m_depth > core::k_max_json_depth) {
-            const auto [line, column] = core::line_and_column(m_text, m_start);
-            fail(ExitCode::usage,
-                 "'{}':{}:{}: invalid Google Benchmark JSON: nested deeper than {} levels",
-                 m_origin,
-                 line,
-                 column,
-                 core::k_max_json_depth);
+            fail_invalid(m_text,
+                         m_origin,
+                         m_start,
+                         fmt::format("nested deeper than {} levels", core::k_max_json_depth));
         }
         if (skipping()) {
         } else if (m_in_context) {
@@ -450,6 +497,7 @@ private:
         }
         m_is_counter = found == k_run_fields.size();
         if (m_is_counter) {
+            check_utf8(key);
             m_field = nullptr;
             m_counter.assign(key);
             return;
@@ -587,17 +635,12 @@ void read_google_benchmark_json(const std::string& text,
                  origin);
         }
         if (!(allow_truncated && handler.has_runs())) {
-            const auto [line, column] = core::line_and_column(text, end);
-            const std::string_view problem = ended_early ? "unexpected NUL byte"
-                                             : end >= text.size()
-                                                 ? "truncated: the text ends inside the document"
-                                                 : reason(result.Code());
-            fail(ExitCode::usage,
-                 "'{}':{}:{}: invalid Google Benchmark JSON: {}",
-                 origin,
-                 line,
-                 column,
-                 problem);
+            fail_invalid(text,
+                         origin,
+                         end,
+                         ended_early          ? "unexpected NUL byte"
+                         : end >= text.size() ? "truncated: the text ends inside the document"
+                                              : reason(result.Code()));
         }
     } else if (!handler.is_google_benchmark()) {
         fail(ExitCode::usage,

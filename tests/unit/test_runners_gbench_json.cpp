@@ -252,10 +252,24 @@ TEST_CASE("read_google_benchmark_json rejects what is not Google Benchmark outpu
         CHECK(read_error(text) ==
               "'bench.json':1:34: invalid Google Benchmark JSON: unexpected NUL byte");
     }
-    SUBCASE("a string that is not UTF-8")
+    SUBCASE("a kept string that is not UTF-8")
     {
-        const std::string text = "{\"context\": {\"host_name\": \"\xff\"}, \"benchmarks\": []}";
-        CHECK(read_error(text).ends_with(": a string is not valid UTF-8"));
+        const std::string bad = "{\"context\": {\"host_name\": \"\xff\"}, \"benchmarks\": []}";
+        CHECK(read_error(bad) ==
+              "'bench.json':1:27: invalid Google Benchmark JSON: a string is not valid UTF-8");
+        const std::string key = "{\"context\": {\"\xc3\x28\": 1}, \"benchmarks\": []}";
+        CHECK(read_error(key) ==
+              "'bench.json':1:14: invalid Google Benchmark JSON: a string is not valid UTF-8");
+        // A name cut inside a sequence, and a counter named with an encoded surrogate.
+        const std::string runs = R"({"context": {}, "benchmarks": [)";
+        CHECK(read_error(runs + R"({"name": "BM_)" + "\xf0\x9f\x98" + "\"}]}") ==
+              "'bench.json':1:41: invalid Google Benchmark JSON: a string is not valid UTF-8");
+        CHECK(read_error(runs + R"({"BM_)" + "\xed\xa0\x80" + "\": 1}]}") ==
+              "'bench.json':1:33: invalid Google Benchmark JSON: a string is not valid UTF-8");
+        // A string that is dropped is not read.
+        const std::string label = R"({"context": {}, "benchmarks": [{"name": "BM_A", "label": ")" +
+                                  std::string("\xff") + "\"}]}";
+        CHECK(read(label).runs.size() == 1);
     }
     SUBCASE("a run that is not an object")
     {
