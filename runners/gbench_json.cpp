@@ -179,17 +179,20 @@ std::optional<Scalar> number_of(std::string_view raw)
 {
     Scalar scalar{Value::Type::number, false, 0, 0, {}};
     const char* const end = raw.data() + raw.size();
-    if (raw.ends_with("NaN")) {
+    const bool negative = raw.front() == '-';
+    if (raw.back() == 'N') {
         scalar.number = std::numeric_limits<double>::quiet_NaN();
         return scalar;
     }
-    if (raw.find('I') != std::string_view::npos) {
+    if (raw.back() == 'f' || raw.back() == 'y') {
         const double inf = std::numeric_limits<double>::infinity();
-        scalar.number = raw.front() == '-' ? -inf : inf;
+        scalar.number = negative ? -inf : inf;
         return scalar;
     }
-    if (raw.find_first_of(".eE") == std::string_view::npos) {
-        if (raw.front() != '-') {
+    const bool is_integer = std::none_of(
+        raw.begin(), raw.end(), [](char c) { return c == '.' || c == 'e' || c == 'E'; });
+    if (is_integer) {
+        if (!negative) {
             const auto [at, error] = std::from_chars(raw.data(), end, scalar.index);
             if (error == std::errc() && at == end) {
                 scalar.type = Value::Type::index;
