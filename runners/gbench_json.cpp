@@ -1,5 +1,6 @@
 #include <core/json_file.hpp>
 #include <runners/gbench_json.hpp>
+#include <runners/gbench_json_values.hpp>
 #include <util/error.hpp>
 
 #include <fmt/format.h>
@@ -9,7 +10,6 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <type_traits>
@@ -58,48 +58,6 @@ constexpr std::array<std::pair<std::string_view, Value::Type>, 3> k_context_fiel
     {"cpu_scaling_enabled", Value::Type::boolean},
 }};
 
-// Builds a small JSON tree (the context) from parser events.
-class TreeBuilder
-{
-public:
-    bool done() const { return m_open.empty(); }
-    std::size_t depth() const { return m_open.size(); }
-    nlohmann::json take() { return std::move(m_root); }
-
-    void key(std::string_view key) { m_key.assign(key); }
-
-    void add(nlohmann::json value)
-    {
-        if (m_open.empty()) {
-            m_root = std::move(value);
-        } else if (m_open.back()->is_object()) {
-            (*m_open.back())[m_key] = std::move(value);
-        } else {
-            m_open.back()->push_back(std::move(value));
-        }
-    }
-
-    void begin(nlohmann::json empty)
-    {
-        if (m_open.empty()) {
-            m_root = std::move(empty);
-            m_open.push_back(&m_root);
-        } else if (m_open.back()->is_object()) {
-            m_open.push_back(&((*m_open.back())[m_key] = std::move(empty)));
-        } else {
-            m_open.back()->push_back(std::move(empty));
-            m_open.push_back(&m_open.back()->back());
-        }
-    }
-
-    void end() { m_open.pop_back(); }
-
-private:
-    nlohmann::json m_root;
-    std::vector<nlohmann::json*> m_open;
-    std::string m_key;
-};
-
 // Fail with Error(usage) "'ORIGIN':LINE:COLUMN: invalid Google Benchmark JSON: problem" for the
 // byte `offset` of `text`.
 [[noreturn]] void fail_invalid(std::string_view text,
@@ -114,121 +72,6 @@ private:
          line,
          column,
          problem);
-}
-
-// Return whether `text` is UTF-8, as RapidJSON's validator judges while parsing. Only the
-// strings that perfgate keeps are checked: checking all of them costs an eighth of the reading.
-bool is_utf8(std::string_view text)
-{
-    // The validator reads a whole sequence before it judges it: past the end, it reads NULs.
-    struct Input
-    {
-        std::string_view text;
-        std::size_t at = 0;
-        char Take() { return at < text.size() ? text[at++] : (++at, '\0'); }
-    };
-    struct Discard
-    {
-        void Put(char /*c*/) {}
-    };
-    Input input{text};
-    Discard discard;
-    while (input.at < text.size()) {
-        if (!rapidjson::UTF8<>::Validate(input, discard)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// A scalar value as the parser reports it.
-struct Scalar
-{
-    Value::Type type = Value::Type::null;
-    bool boolean = false;
-    std::uint64_t index = 0;
-    double number = 0;
-    std::string_view text;
-};
-
-// Return the number a counter holds: null reads as NaN, "Infinity" and "-Infinity" as
-// infinities (how a sanitised copy of the output writes them).
-std::optional<double> counter_value(const Scalar& value)
-{
-    const double inf = std::numeric_limits<double>::infinity();
-    switch (value.type) {
-    case Value::Type::index:
-    case Value::Type::number:
-        return value.number;
-    case Value::Type::null:
-        return std::numeric_limits<double>::quiet_NaN();
-    case Value::Type::string:
-        if (value.text == "Infinity" || value.text == "-Infinity") {
-            return value.text.front() == '-' ? -inf : inf;
-        }
-        return std::nullopt;
-    default:
-        return std::nullopt;
-    }
-}
-
-// Return the number that `raw` (a JSON number, NaN, Inf, Infinity, -Inf or -Infinity) writes:
-// integers from 0 to 2^64 - 1 exactly as Type::index, others as the nearest double (like strtod);
-// nullopt when the number is too large for a double.
-std::optional<Scalar> number_of(std::string_view raw)
-{
-    Scalar scalar{Value::Type::number, false, 0, 0, {}};
-    const char* const end = raw.data() + raw.size();
-    const bool negative = raw.front() == '-';
-    if (raw.back() == 'N') {
-        scalar.number = std::numeric_limits<double>::quiet_NaN();
-        return scalar;
-    }
-    if (raw.back() == 'f' || raw.back() == 'y') {
-        const double inf = std::numeric_limits<double>::infinity();
-        scalar.number = negative ? -inf : inf;
-        return scalar;
-    }
-    const bool is_integer = std::none_of(
-        raw.begin(), raw.end(), [](char c) { return c == '.' || c == 'e' || c == 'E'; });
-    if (is_integer) {
-        if (!negative) {
-            const auto [at, error] = std::from_chars(raw.data(), end, scalar.index);
-            if (error == std::errc() && at == end) {
-                scalar.type = Value::Type::index;
-                scalar.number = static_cast<double>(scalar.index);
-                return scalar;
-            }
-        } else {
-            std::int64_t integer = 0;
-            const auto [at, error] = std::from_chars(raw.data(), end, integer);
-            if (error == std::errc() && at == end) {
-                scalar.number = static_cast<double>(integer);
-                return scalar;
-            }
-        }
-    }
-    const auto [at, error] = std::from_chars(raw.data(), end, scalar.number);
-    if (error == std::errc::result_out_of_range) {
-        // Note: from_chars refuses underflow as well; strtod reads it as 0 or a subnormal.
-        scalar.number = std::strtod(std::string(raw).c_str(), nullptr);
-        if (!std::isfinite(scalar.number)) {
-            return std::nullopt;
-        }
-    }
-    return scalar;
-}
-
-// Return a number of the context as the tree holds it: NaN as null, infinities as strings.
-nlohmann::json context_number(double number)
-{
-    if (std::isnan(number)) {
-        return nullptr;
-    }
-    if (std::isinf(number)) {
-        return number < 0 ? "-Infinity" : "Infinity";
-    }
-    return number;
 }
 
 // Reads a Google Benchmark document from parser events: the context into a tree, each run into
@@ -271,7 +114,7 @@ public:
     {
         m_start = m_stream.Tell();
         const std::string_view raw(text, length);
-        const auto number = number_of(raw);
+        const auto number = parse_number(raw);
         if (!number) {
             fail_invalid(m_text, m_origin, m_start, "number out of range of a double");
         }
@@ -285,7 +128,7 @@ public:
                 error == std::errc() && at == end) {
                 return nlohmann::json(integer);
             }
-            return context_number(number->number);
+            return tree_number(number->number);
         });
     }
     bool String(const char* text, rapidjson::SizeType length, bool /*copy*/)
@@ -343,7 +186,7 @@ private:
     bool m_has_context = false;
     bool m_in_runs = false;
     bool m_runs_begun = false;
-    TreeBuilder m_context;
+    JsonTreeBuilder m_context;
     const std::pair<std::string_view, Value::Type>* m_context_field = nullptr;
     GoogleBenchmarkRun m_run;
     Value* m_field = nullptr;  // the member of m_run that the current key names
@@ -377,7 +220,8 @@ private:
                                                                : "expected true or false");
     }
 
-    template <typename ContextValue> bool scalar(const Scalar& value, ContextValue&& in_context)
+    template <typename ContextValue>
+    bool scalar(const ParsedScalar& value, ContextValue&& in_context)
     {
         if (skipping()) {
         } else if (m_in_context) {
@@ -510,7 +354,7 @@ private:
             k_run_fields[found].second == nullptr ? nullptr : &(m_run.*k_run_fields[found].second);
     }
 
-    void run_member(const Scalar& value)
+    void run_member(const ParsedScalar& value)
     {
         if (m_field != nullptr) {
             m_field->type = value.type;
