@@ -71,9 +71,8 @@ void BM_IngestGoogleBenchmark(benchmark::State& state)
 {
     const auto text = make_google_benchmark_json(static_cast<std::size_t>(state.range(0)) << 20);
     for (auto _ : state) {
-        const auto json = perfgate::runners::parse_google_benchmark_json(text, "generated");
-        benchmark::DoNotOptimize(
-            perfgate::runners::ingest_google_benchmark(json, "bench", "bench"));
+        benchmark::DoNotOptimize(perfgate::runners::ingest_google_benchmark(
+            perfgate::runners::read_google_benchmark(text, "generated"), "bench", "bench"));
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
 }

@@ -132,9 +132,10 @@ Attempt attempt(const BenchmarkProgram& program,
         return result;
     }
     try {
-        const auto json = parse_google_benchmark_json(
-            util::read_file(output.path()), display, !process.succeeded());
-        result.found = ingest_google_benchmark(json, program.prefix, display);
+        result.found = ingest_google_benchmark(
+            read_google_benchmark(util::read_file(output.path()), display, !process.succeeded()),
+            program.prefix,
+            display);
     } catch (const Error& error) {
         result.problem = error.what();
     }

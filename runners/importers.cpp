@@ -20,18 +20,22 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
         document.benchmarks = import_criterion(path);
         return document;
     }
-    nlohmann::json json;
-    try {
-        json = core::read_json_file(path);
-    } catch (const Error&) {
-        // Google Benchmark writes bare NaN and Infinity, which strict JSON rejects.
-        const auto text = util::read_file(path);
-        if (text.find("\"benchmarks\"") == std::string::npos ||
-            text.find("\"context\"") == std::string::npos) {
-            throw;
-        }
-        json = parse_google_benchmark_json(text, origin);
+    const auto text = util::read_file(path);
+    if (looks_like_google_benchmark_json(text)) {
+        // Note: the program named in the file's context gives the ids, as in a run; the
+        // file's name only when the context names none.
+        auto output = read_google_benchmark(text, origin);
+        const auto executable = output.context.find("executable");
+        const auto program = executable != output.context.end() && executable->is_string()
+                                 ? std::filesystem::path(executable->get<std::string>()).stem()
+                                 : std::filesystem::path();
+        core::ResultsDocument document;
+        document.created = output.context.value("date", std::string());
+        document.benchmarks = ingest_google_benchmark(
+            std::move(output), program.empty() ? path.stem().string() : program.string(), origin);
+        return document;
     }
+    const nlohmann::json json = core::parse_json(text, origin);
     if (is_samples_json(json)) {
         core::ResultsDocument document;
         document.benchmarks = import_samples(json, origin);
@@ -39,21 +43,6 @@ core::ResultsDocument load_any_results(const std::filesystem::path& path)
     }
     if (json.is_object() && json.contains("schema")) {
         return core::results_from_json(json, origin);
-    }
-    if (is_google_benchmark_json(json)) {
-        core::ResultsDocument document;
-        // Note: ingesting first checks the types in the context, "date" included.
-        // Note: the program named in the file's context gives the ids, as in a run; the
-        // file's name only when the context names none.
-        const auto& context = json["context"];
-        const auto* executable = context.contains("executable") ? &context["executable"] : nullptr;
-        const auto program = executable != nullptr && executable->is_string()
-                                 ? std::filesystem::path(executable->get<std::string>()).stem()
-                                 : std::filesystem::path();
-        document.benchmarks = ingest_google_benchmark(
-            json, program.empty() ? path.stem().string() : program.string(), origin);
-        document.created = json["context"].value("date", std::string());
-        return document;
     }
     if (is_pytest_benchmark_json(json)) {
         return import_pytest_benchmark(json, origin);

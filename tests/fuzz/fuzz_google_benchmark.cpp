@@ -6,11 +6,11 @@
 
 namespace {
 
-void ingest(const nlohmann::json& json)
+void ingest(perfgate::runners::GoogleBenchmarkOutput output)
 {
     // Note: no such program exists, so the context warnings read no file.
-    const auto results =
-        perfgate::runners::ingest_google_benchmark(json, "fuzz", "/nonexistent/fuzz_bench");
+    const auto results = perfgate::runners::ingest_google_benchmark(
+        std::move(output), "fuzz", "/nonexistent/fuzz_bench");
     (void)perfgate::runners::context_warnings(results);
 }
 
@@ -20,9 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     return perfgate::fuzz::read_text(data, size, [](const std::string& text) {
         try {
-            ingest(perfgate::runners::parse_google_benchmark_json(text, "fuzz.json"));
+            ingest(perfgate::runners::read_google_benchmark(text, "fuzz.json"));
         } catch (const perfgate::Error&) {
-            ingest(perfgate::runners::parse_google_benchmark_json(text, "fuzz.json", true));
+            ingest(perfgate::runners::read_google_benchmark(text, "fuzz.json", true));
         }
     });
 }

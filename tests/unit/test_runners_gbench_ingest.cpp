@@ -1,5 +1,4 @@
 #include <runners/gbench_ingest.hpp>
-#include <runners/gbench_json.hpp>
 
 #include "gbench_documents.hpp"
 #include "test_support.hpp"
@@ -8,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,15 @@ namespace {
 std::vector<BenchmarkResult> ingest(const std::string& text)
 {
     return ingest_google_benchmark(
-        parse_google_benchmark_json(text, "bench.json"), "sort_bench", "build/sort_bench");
+        read_google_benchmark(text, "build/sort_bench"), "sort_bench", "build/sort_bench");
+}
+
+// Return `message` without the ":LINE:COLUMN" after its quoted origin, which must be there.
+std::string without_position(const std::string& message)
+{
+    static const std::regex position("^('[^']*'):[0-9]+:[0-9]+:");
+    CHECK(std::regex_search(message, position));
+    return std::regex_replace(message, position, "$1:");
 }
 
 std::vector<std::string> metric_names(const BenchmarkResult& result)
@@ -87,10 +96,10 @@ TEST_CASE("ingest_google_benchmark marks every sample as one launch's repetition
 
 TEST_CASE("ingest_google_benchmark falls back to name without run_name")
 {
-    const auto json = nlohmann::json::parse(R"({"context": {}, "benchmarks": [
+    const std::string text = R"({"context": {}, "benchmarks": [
         {"name": "BM_Old", "iterations": 10, "real_time": 7, "cpu_time": 6, "time_unit": "ns"},
-        {"name": "BM_Old", "iterations": 10, "real_time": 8, "cpu_time": 7, "time_unit": "ns"}]})");
-    const auto results = ingest_google_benchmark(json, "old", "old");
+        {"name": "BM_Old", "iterations": 10, "real_time": 8, "cpu_time": 7, "time_unit": "ns"}]})";
+    const auto results = ingest_google_benchmark(read_google_benchmark(text, "old"), "old", "old");
     REQUIRE(results.size() == 1);
     CHECK(results[0].id == "old/BM_Old");
     CHECK(samples_of(results[0], "real_time") == std::vector<double>{7, 8});
@@ -127,18 +136,16 @@ TEST_CASE("ingest_google_benchmark makes every counter a metric")
     REQUIRE(results.size() == 1);
     const BenchmarkResult& result = results[0];
 
-    std::vector<std::string> names = metric_names(result);
-    REQUIRE(names.size() == 8);
-    CHECK(names[0] == "real_time");
-    CHECK(names[1] == "cpu_time");
-    std::sort(names.begin() + 2, names.end());
-    CHECK(std::vector<std::string>(names.begin() + 2, names.end()) ==
-          std::vector<std::string>{"allocs_per_iter",
-                                   "bytes_per_second",
-                                   "cache_misses",
-                                   "frames_per_second",
-                                   "items_per_second",
-                                   "max_bytes_used"});
+    // The times first, then the counters in name order.
+    const std::vector<std::string> names = metric_names(result);
+    CHECK(names == std::vector<std::string>{"real_time",
+                                            "cpu_time",
+                                            "allocs_per_iter",
+                                            "bytes_per_second",
+                                            "cache_misses",
+                                            "frames_per_second",
+                                            "items_per_second",
+                                            "max_bytes_used"});
 
     const auto check_metric = [&](const char* name, const char* unit, Better better) {
         CAPTURE(name);
@@ -196,7 +203,7 @@ TEST_CASE("ingest_google_benchmark refuses impossible times, naming the field")
     const auto message = [](const std::string& text) {
         const Error error = error_of([&] { ingest(text); });
         CHECK(error.code() == ExitCode::usage);
-        return std::string(error.what());
+        return without_position(error.what());
     };
     CHECK(message(document({run("BM_A", 0, "NaN", "1")})) ==
           "'build/sort_bench': benchmarks[0].real_time: expected a time of 0 ns or more, not NaN");
@@ -228,12 +235,12 @@ TEST_CASE("ingest_google_benchmark names every field of the wrong type")
 {
     nlohmann::json json = nlohmann::json::parse(document({run("BM_A", 0, "1", "2")}));
     nlohmann::json& first = json["benchmarks"][0];
-    const auto message = [&] {
-        const Error error =
-            error_of([&] { ingest_google_benchmark(json, "sort_bench", "build/sort_bench"); });
+    const auto raw_message = [&] {
+        const Error error = error_of([&] { ingest(json.dump(2)); });
         CHECK(error.code() == ExitCode::usage);
         return std::string(error.what());
     };
+    const auto message = [&] { return without_position(raw_message()); };
     const std::string origin = "'build/sort_bench': ";
 
     SUBCASE("a run that is not an object")
@@ -304,8 +311,9 @@ TEST_CASE("ingest_google_benchmark names every field of the wrong type")
     SUBCASE("not Google Benchmark output at all")
     {
         json = nlohmann::json::array();
-        CHECK(message() == origin + "not Google Benchmark output (expected a \"context\" object "
-                                    "and a \"benchmarks\" array)");
+        CHECK(raw_message() == origin +
+                                   "not Google Benchmark output (expected a \"context\" object "
+                                   "and a \"benchmarks\" array)");
     }
 }
 
@@ -366,4 +374,77 @@ TEST_CASE("ingest_google_benchmark refuses a file of aggregates only")
     CHECK(std::string(error.what()).find("no per-repetition samples") != std::string::npos);
     CHECK(std::string(error.what()).find("--benchmark_report_aggregates_only") !=
           std::string::npos);
+}
+
+TEST_CASE("read_google_benchmark names the line and column of a field of the wrong type")
+{
+    const std::string text = R"({"context": {},
+"benchmarks": [
+  {"name": "BM_A", "run_name": "BM_A", "iterations": 1,
+   "real_time": 1, "cpu_time": "fast", "time_unit": "ns"},
+  {"name": "BM_A", "iterations": 1, "cpu_time": 1, "time_unit": "ns"}
+]})";
+    const auto message = [](const std::string& document) {
+        const Error error = error_of([&] { read_google_benchmark(document, "bench.json"); });
+        CHECK(error.code() == ExitCode::usage);
+        return std::string(error.what());
+    };
+    CHECK(message(text) == "'bench.json':4:32: benchmarks[0].cpu_time: expected a number");
+    // A missing field: the run's object.
+    const std::string missing =
+        text.substr(0, text.find("\"fast\"")) + "1" + text.substr(text.find("\"fast\"") + 6);
+    CHECK(message(missing) ==
+          "'bench.json':5:3: benchmarks[1].real_time: missing, expected a number");
+}
+
+TEST_CASE("ingest_google_benchmark takes NaN and infinite counters as samples")
+{
+    const auto results = ingest(document(
+        {run("BM_Odd",
+             0,
+             "3",
+             "4",
+             "ns",
+             "",
+             ",\n      \"ratio\": -Infinity,\n      \"rate\": Infinity,\n      \"mean\": NaN")}));
+    REQUIRE(results.size() == 1);
+    CHECK(metric_names(results[0]) ==
+          std::vector<std::string>{"real_time", "cpu_time", "mean", "rate", "ratio"});
+    CHECK(samples_of(results[0], "ratio") ==
+          std::vector<double>{-std::numeric_limits<double>::infinity()});
+    CHECK(samples_of(results[0], "rate") ==
+          std::vector<double>{std::numeric_limits<double>::infinity()});
+    const auto mean = samples_of(results[0], "mean");
+    REQUIRE(mean.size() == 1);
+    CHECK(std::isnan(mean[0]));
+}
+
+TEST_CASE("read_google_benchmark keeps the complete runs of a truncated output when allowed")
+{
+    const std::string error = R"(
+      "error_occurred": true,
+      "error_message": "out of memory",)";
+    const std::string skipped = R"(
+      "skipped": true,
+      "skip_message": "needs AVX-512",)";
+    const std::string full = document({run("BM_A", 0, "10", "9"),
+                                       run("BM_B", 0, "0", "0", "ns", error),
+                                       aggregate("BM_A", "mean"),
+                                       run("BM_C", 0, "0", "0", "ns", skipped),
+                                       run("BM_A", 1, "11", "10")});
+    // A crash in the middle of the last run.
+    const std::string cut = full.substr(0, full.rfind("\"repetition_index\": 1"));
+
+    const Error refused = error_of([&] { read_google_benchmark(cut, "bench"); });
+    CHECK(std::string(refused.what()).ends_with(": truncated: the text ends inside the document"));
+
+    const auto results = ingest_google_benchmark(
+        read_google_benchmark(cut, "bench", true), "sort_bench", "build/sort_bench");
+    REQUIRE(results.size() == 3);
+    CHECK(results[0].id == "sort_bench/BM_A");
+    CHECK(samples_of(results[0], "real_time") == std::vector<double>{10});
+    CHECK(results[1].status == Status::failed);
+    CHECK(results[1].message == "out of memory");
+    CHECK(results[2].status == Status::skipped);
+    CHECK(results[2].message == "needs AVX-512");
 }
