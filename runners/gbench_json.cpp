@@ -93,6 +93,7 @@ public:
 
     // Note: the parser reports null, true and false once they are read, but strings and
     // numbers while it stands at their start (it reads them through a copy of the stream).
+    // NOLINTBEGIN(readability-identifier-naming): RapidJSON's Handler concept names these.
     bool Null()
     {
         m_start = m_stream.Tell() - 4;
@@ -170,6 +171,7 @@ public:
     bool StartArray() { return begin(false); }
     bool EndObject(rapidjson::SizeType /*members*/) { return end(); }
     bool EndArray(rapidjson::SizeType /*elements*/) { return end(); }
+    // NOLINTEND(readability-identifier-naming)
 
 private:
     enum class Member { other, context, benchmarks };

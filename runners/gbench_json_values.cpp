@@ -93,10 +93,12 @@ bool is_utf8(std::string_view text)
     {
         std::string_view text;
         std::size_t at = 0;
+        // NOLINTNEXTLINE(readability-identifier-naming): RapidJSON's Stream concept.
         char Take() { return at < text.size() ? text[at++] : (++at, '\0'); }
     };
     struct Discard
     {
+        // NOLINTNEXTLINE(readability-identifier-naming): RapidJSON's output Stream concept.
         void Put(char /*c*/) {}
     };
     Input input{text};
