@@ -1,5 +1,6 @@
 #include <baselines/comparison.hpp>
 #include <baselines/gate.hpp>
+#include <core/results_json.hpp>
 #include <core/version.hpp>
 #include <util/error.hpp>
 

@@ -3,6 +3,7 @@
 #include <core/stats.hpp>
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <random>
 

@@ -107,8 +107,8 @@ ordered_json to_json(const BenchmarkResult& result)
     if (!result.parameters.empty()) {
         json["parameters"] = result.parameters;
     }
-    if (!result.context.is_null()) {
-        json["context"] = ordered_json(result.context);
+    if (result.context && !result.context->is_null()) {
+        json["context"] = ordered_json(*result.context);
     }
     ordered_json metrics = ordered_json::object();
     for (const Metric& metric : result.metrics) {

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <core/json_reader.hpp>
 #include <core/stats.hpp>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,7 +91,8 @@ struct BenchmarkResult
     std::string message;                           // why it failed, timed out or was skipped
     std::vector<int> exit_codes;                   // command: one per measured run
     std::map<std::string, std::string> parameters; // command: `--parameter-*` values used
-    nlohmann::json context;      // google-benchmark: the binary's context object, else null
+    // google-benchmark: the binary's context object (shared, never changed), else null
+    std::shared_ptr<const nlohmann::json> context;
     std::vector<Metric> metrics; // in a stable, meaningful order
 
     // Return the metric called `name`, or nullptr.
@@ -113,13 +114,6 @@ struct ResultsDocument
 // Return `environment` / `summary` as the JSON objects results and comparisons hold.
 nlohmann::ordered_json to_json(const Environment& environment);
 nlohmann::ordered_json to_json(const Summary& summary);
-
-// Read an environment / a summary object strictly (errors name the reader's origin and `path`).
-template <typename Json>
-Environment
-environment_from_json(const JsonReader<Json>& read, const Json& json, const JsonPath& path);
-template <typename Json>
-Summary summary_from_json(const JsonReader<Json>& read, const Json& json, const JsonPath& path);
 
 // Return `document` as perfgate-results/1 JSON, with a summary stored beside each metric.
 nlohmann::ordered_json to_json(const ResultsDocument& document);

@@ -1,5 +1,5 @@
 #include <core/json_file.hpp>
-#include <core/results.hpp>
+#include <core/results_json.hpp>
 #include <core/units.hpp>
 #include <util/error.hpp>
 
@@ -92,7 +92,7 @@ private:
             }
         }
         if (const Json* context = m_read.find(json, "context")) {
-            result.context = nlohmann::json(*context);
+            result.context = std::make_shared<const nlohmann::json>(*context);
         }
         const JsonPath metrics_path = path.field("metrics");
         const Json& metrics =

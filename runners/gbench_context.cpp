@@ -2,6 +2,7 @@
 #include <util/executable.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iterator>
@@ -17,12 +18,13 @@ std::vector<std::string> context_warnings(const std::vector<core::BenchmarkResul
     std::vector<std::string> warnings;
     std::set<std::string> seen;
     for (const auto& result : results) {
-        if (!result.context.is_object() || !seen.insert(result.executable).second) {
+        if (!result.context || !result.context->is_object() ||
+            !seen.insert(result.executable).second) {
             continue;
         }
         // Note: a context read back from a results file may hold anything; fields of another
         // type say nothing.
-        const auto& context = result.context;
+        const auto& context = *result.context;
         const auto build_type = context.find("library_build_type");
         if (build_type != context.end() && *build_type == "debug") {
             const bool debian =

@@ -359,10 +359,11 @@ std::vector<core::BenchmarkResult> ingest_google_benchmark(GoogleBenchmarkOutput
                                                            std::string_view executable)
 {
     auto& results = output.benchmarks;
+    const auto context = std::make_shared<const nlohmann::json>(std::move(output.context));
     for (auto& result : results) {
         result.id = fmt::format("{}/{}", prefix, result.id);
         result.executable = std::string(executable);
-        result.context = output.context;
+        result.context = context;
     }
     mark_single_launch(results);
     return std::move(results);

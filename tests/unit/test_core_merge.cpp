@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>

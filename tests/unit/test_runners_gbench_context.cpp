@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -35,7 +36,7 @@ TEST_CASE("context_warnings explains the program's context")
         BenchmarkResult result;
         result.id = executable.filename().string() + "/BM_A";
         result.executable = executable.string();
-        result.context = std::move(context);
+        result.context = std::make_shared<const nlohmann::json>(std::move(context));
         return result;
     };
     const nlohmann::json debug = {{"library_build_type", "debug"}, {"cpu_scaling_enabled", false}};

@@ -325,9 +325,10 @@ TEST_CASE("ingest_google_benchmark copies the context to each result")
     const nlohmann::json context = nlohmann::json::parse(text)["context"];
     for (const auto& result : results) {
         CAPTURE(result.id);
-        CHECK(result.context == context);
-        CHECK(result.context["library_build_type"] == "release");
-        CHECK(result.context["num_cpus"] == 2);
+        REQUIRE(result.context);
+        CHECK(*result.context == context);
+        CHECK((*result.context)["library_build_type"] == "release");
+        CHECK((*result.context)["num_cpus"] == 2);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "gbench_documents.hpp"
 #include "test_support.hpp"
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -55,7 +56,8 @@ TEST_CASE("run_google_benchmark runs a real program")
             CHECK(result.executable == program.executable.string());
             CHECK(samples_of(result, "real_time").size() == 2);
             CHECK(samples_of(result, "cpu_time").size() == 2);
-            CHECK(result.context.contains("library_build_type"));
+            REQUIRE(result.context);
+            CHECK(result.context->contains("library_build_type"));
         }
         CHECK(observer.ids ==
               std::vector<std::string>{"plain_bench/BM_Empty", "plain_bench/BM_VectorPush/8"});
