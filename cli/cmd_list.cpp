@@ -2,6 +2,7 @@
 #include <core/config.hpp>
 #include <runners/plan.hpp>
 #include <util/error.hpp>
+#include <util/file.hpp>
 #include <util/sanitize.hpp>
 #include <util/shell_words.hpp>
 #include <util/text_table.hpp>
@@ -20,14 +21,6 @@ struct ListOptions
     std::string filter;
     bool json = false;
 };
-
-// Return `path` relative to `root` when it lies below it.
-std::string shown(const std::filesystem::path& path, const std::filesystem::path& root)
-{
-    const auto relative = path.lexically_relative(root);
-    return relative.empty() || relative.begin()->string() == ".." ? path.string()
-                                                                  : relative.string();
-}
 
 int list(const ListOptions& options)
 {
@@ -50,8 +43,9 @@ int list(const ListOptions& options)
     }
     for (const auto& program : plan.programs) {
         for (const auto& name : program.benchmarks) {
-            rows.push_back(
-                {program.prefix + "/" + name, "google-benchmark", shown(program.executable, root)});
+            rows.push_back({program.prefix + "/" + name,
+                            "google-benchmark",
+                            util::shown_path(program.executable, root)});
         }
     }
     // Note: a harness names its benchmarks only when it runs.
@@ -76,10 +70,10 @@ int list(const ListOptions& options)
         json["skipped"] = nlohmann::ordered_json::array();
         for (const auto& skipped : plan.skipped) {
             json["skipped"].push_back(
-                {{"path", shown(skipped.path, root)}, {"reason", skipped.reason}});
+                {{"path", util::shown_path(skipped.path, root)}, {"reason", skipped.reason}});
         }
         for (const auto& unlisted : plan.unlisted) {
-            json["skipped"].push_back({{"path", shown(unlisted.executable, root)},
+            json["skipped"].push_back({{"path", util::shown_path(unlisted.executable, root)},
                                        {"reason", unlisted.reason},
                                        {"configured", !unlisted.configured.empty()}});
         }
@@ -102,15 +96,15 @@ int list(const ListOptions& options)
     if (!plan.skipped.empty() || !plan.unlisted.empty()) {
         fmt::print("\nSkipped:\n");
         for (const auto& skipped : plan.skipped) {
-            fmt::print(
-                "  {}\n",
-                util::sanitize(fmt::format("{}: {}", shown(skipped.path, root), skipped.reason)));
+            fmt::print("  {}\n",
+                       util::sanitize(fmt::format(
+                           "{}: {}", util::shown_path(skipped.path, root), skipped.reason)));
         }
         for (const auto& unlisted : plan.unlisted) {
             fmt::print(
                 "  {}\n",
                 util::sanitize(fmt::format("{}: {}{}",
-                                           shown(unlisted.executable, root),
+                                           util::shown_path(unlisted.executable, root),
                                            unlisted.reason,
                                            unlisted.configured.empty() ? "" : " (configured)")));
         }

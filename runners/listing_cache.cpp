@@ -74,7 +74,7 @@ ListingCache::ListingCache(fs::path file) : m_file(std::move(file))
 }
 
 std::optional<ProbeResult> ListingCache::find(const fs::path& executable,
-                                              const std::vector<std::string>& extra_args) const
+                                              const std::vector<std::string>& extra_args)
 {
     const auto at = m_read.find(key(executable, extra_args));
     if (at == m_read.end() || at->second.identity.empty() ||
@@ -117,8 +117,6 @@ void ListingCache::save() const
     const nlohmann::json json = {
         {"schema", k_schema}, {"perfgate", k_version}, {"programs", programs}};
     try {
-        std::error_code error;
-        fs::create_directories(m_file.parent_path(), error);
         util::write_file_atomic(m_file,
                                 json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace));
     } catch (const Error&) {

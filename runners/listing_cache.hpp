@@ -24,7 +24,7 @@ public:
     // Return the listing of `executable` run with `extra_args`, kept by `store` while the file
     // was what it is now; none when there is no such listing.
     std::optional<ProbeResult> find(const std::filesystem::path& executable,
-                                    const std::vector<std::string>& extra_args) const;
+                                    const std::vector<std::string>& extra_args);
 
     // Probe `executable` (see `probe`), keep a successful listing, and return it. A file that
     // changed while it was probed is not kept.
@@ -43,9 +43,9 @@ private:
         ProbeResult listing;
     };
     std::filesystem::path m_file;
-    std::map<std::string, Entry> m_read;         // by key(): what the file held
-    mutable std::map<std::string, Entry> m_used; // by key(): what this discovery met
-    bool m_listed = false;                       // a program was listed anew
+    std::map<std::string, Entry> m_read; // by key(): what the file held
+    std::map<std::string, Entry> m_used; // by key(): what this discovery met
+    bool m_listed = false;               // a program was listed anew
 };
 
 } // namespace perfgate::runners

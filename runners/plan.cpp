@@ -1,6 +1,7 @@
 #include <runners/launches.hpp>
 #include <runners/plan.hpp>
 #include <util/error.hpp>
+#include <util/file.hpp>
 #include <util/process.hpp>
 
 #include <algorithm>
@@ -25,9 +26,7 @@ namespace {
 std::string why_nothing_found(const core::Config& config, const RunPlan& plan)
 {
     const auto shown = [&](const std::filesystem::path& path) {
-        const auto relative = path.lexically_relative(config.root);
-        return relative.empty() || relative.begin()->string() == ".." ? path.string()
-                                                                      : relative.string();
+        return util::shown_path(path, config.root);
     };
     std::vector<std::string> lines;
     for (const auto& program : plan.unlisted) {

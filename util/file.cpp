@@ -84,6 +84,13 @@ void sync_directory(const fs::path& directory, const fs::path& path)
 
 } // namespace
 
+std::string shown_path(const std::filesystem::path& path, const std::filesystem::path& root)
+{
+    const auto relative = path.lexically_relative(root);
+    return relative.empty() || relative.begin()->string() == ".." ? path.string()
+                                                                  : relative.string();
+}
+
 std::string read_file(const fs::path& path)
 {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));

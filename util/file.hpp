@@ -8,6 +8,10 @@
 
 namespace perfgate::util {
 
+// Return `path` relative to `root` when it lies below it, else `path` as it is: how a path is
+// shown to the user.
+std::string shown_path(const std::filesystem::path& path, const std::filesystem::path& root);
+
 // Return the whole content of `path`; throw Error(usage) naming the file and the OS reason.
 std::string read_file(const std::filesystem::path& path);
 

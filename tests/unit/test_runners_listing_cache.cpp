@@ -66,7 +66,7 @@ TEST_CASE("ListingCache keeps a listing while the program's file is the same")
 
     SUBCASE("found by the next run without running the program")
     {
-        const ListingCache cache(file);
+        ListingCache cache(file);
         const auto kept = cache.find(program, {});
         REQUIRE(kept.has_value());
         CHECK(kept->benchmarks == std::vector<std::string>{"BM_A", "BM_B"});
@@ -75,19 +75,19 @@ TEST_CASE("ListingCache keeps a listing while the program's file is the same")
     }
     SUBCASE("other arguments are another listing")
     {
-        const ListingCache cache(file);
+        ListingCache cache(file);
         CHECK_FALSE(cache.find(program, {"--data", "x"}).has_value());
     }
     SUBCASE("a changed modification time invalidates it")
     {
         touch(program);
-        const ListingCache cache(file);
+        ListingCache cache(file);
         CHECK_FALSE(cache.find(program, {}).has_value());
     }
     SUBCASE("a program rebuilt in place invalidates it")
     {
         counting_lister(dir.path(), "BM_A BM_B BM_C");
-        const ListingCache cache(file);
+        ListingCache cache(file);
         CHECK_FALSE(cache.find(program, {}).has_value());
     }
     SUBCASE("a save keeps only what this discovery met")
@@ -96,7 +96,7 @@ TEST_CASE("ListingCache keeps a listing while the program's file is the same")
             ListingCache cache(file);
             cache.save();
         }
-        const ListingCache cache(file);
+        ListingCache cache(file);
         CHECK_FALSE(cache.find(program, {}).has_value());
     }
     SUBCASE("a damaged cache file is an empty cache, replaced on save")

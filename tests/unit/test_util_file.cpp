@@ -278,3 +278,10 @@ TEST_CASE("FileLock names a lock file it cannot open")
     CHECK(error.code() == ExitCode::usage);
     CHECK(std::string(error.what()).find((dir / "file").string()) != std::string::npos);
 }
+
+TEST_CASE("shown_path shows a path below the root relative to it, any other as it is")
+{
+    CHECK(perfgate::util::shown_path("/p/build/x_bench", "/p") == "build/x_bench");
+    CHECK(perfgate::util::shown_path("/elsewhere/x_bench", "/p") == "/elsewhere/x_bench");
+    CHECK(perfgate::util::shown_path("/p", "/p") == ".");
+}
