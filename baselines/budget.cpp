@@ -1,6 +1,6 @@
 #include <baselines/budget.hpp>
 #include <baselines/policy.hpp>
-#include <core/json_reader.hpp>
+#include <core/names.hpp>
 #include <core/units.hpp>
 #include <util/error.hpp>
 #include <util/glob.hpp>

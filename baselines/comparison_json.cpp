@@ -14,29 +14,6 @@ using Reader = core::JsonReader<nlohmann::json>;
 using core::JsonPath;
 using core::NullNumber;
 
-constexpr std::array k_level_names{
-    std::pair{core::Level::none, std::string_view("none")},
-    std::pair{core::Level::warning, std::string_view("warning")},
-    std::pair{core::Level::critical, std::string_view("critical")},
-    std::pair{core::Level::blocker, std::string_view("blocker")},
-};
-constexpr std::array k_role_names{
-    std::pair{Role::primary, std::string_view("primary")},
-    std::pair{Role::guard, std::string_view("guard")},
-    std::pair{Role::informational, std::string_view("informational")},
-};
-constexpr std::array k_fail_on_names{
-    std::pair{core::FailOn::warning, std::string_view("warning")},
-    std::pair{core::FailOn::critical, std::string_view("critical")},
-    std::pair{core::FailOn::blocker, std::string_view("blocker")},
-    std::pair{core::FailOn::never, std::string_view("never")},
-};
-constexpr std::array k_inconclusive_names{
-    std::pair{core::InconclusivePolicy::pass, std::string_view("pass")},
-    std::pair{core::InconclusivePolicy::warn, std::string_view("warn")},
-    std::pair{core::InconclusivePolicy::fail, std::string_view("fail")},
-};
-
 template <typename T> Json optional_json(const std::optional<T>& value)
 {
     return value ? Json(*value) : Json(nullptr);
@@ -123,9 +100,10 @@ public:
         comparison.alpha = probability(settings, settings_path.field("alpha"));
         comparison.noise = non_negative(settings, settings_path.field("noise"));
         comparison.guard = non_negative(settings, settings_path.field("guard"));
-        comparison.gate.fail_on = named(settings, settings_path.field("fail_on"), k_fail_on_names);
+        comparison.gate.fail_on =
+            named(settings, settings_path.field("fail_on"), core::k_fail_on_names);
         comparison.gate.inconclusive =
-            named(settings, settings_path.field("inconclusive"), k_inconclusive_names);
+            named(settings, settings_path.field("inconclusive"), core::k_inconclusive_names);
         comparison.paired = boolean(settings, settings_path.field("paired"));
         const JsonPath benchmarks_path = root.field("benchmarks");
         const auto& benchmarks =
@@ -253,7 +231,7 @@ private:
         budget.value = number(json, path.field("value"));
         budget.headroom = optional_number(json, path.field("headroom"));
         budget.warn_headroom = non_negative(json, path.field("warn_headroom"));
-        budget.level = named(json, path.field("level"), k_level_names);
+        budget.level = named(json, path.field("level"), core::k_level_names);
         if (budget.level == core::Level::none) {
             m_read.fail_at(path.field("level"), "expected warning, critical or blocker");
         }
@@ -275,7 +253,7 @@ private:
         entry.reason = string(json, path.field("reason"));
         entry.basis = named(json, path.field("basis"), k_basis_names);
         entry.verdict = named(json, path.field("verdict"), k_verdict_names);
-        entry.level = named(json, path.field("level"), k_level_names);
+        entry.level = named(json, path.field("level"), core::k_level_names);
         entry.baseline = summary(json, path.field("baseline"));
         entry.current = summary(json, path.field("current"));
         entry.baseline_values = count(json, path.field("baseline_values"));

@@ -1,5 +1,5 @@
 #include <baselines/judge.hpp>
-#include <core/json_reader.hpp>
+#include <core/names.hpp>
 #include <core/significance.hpp>
 #include <core/units.hpp>
 

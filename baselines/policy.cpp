@@ -139,15 +139,7 @@ std::vector<JudgedMetric> automatic(const core::BenchmarkResult& current,
 
 std::string_view to_string(Role role)
 {
-    switch (role) {
-    case Role::primary:
-        return "primary";
-    case Role::guard:
-        return "guard";
-    case Role::informational:
-        return "informational";
-    }
-    return "primary";
+    return core::name_of(k_role_names, role);
 }
 
 std::vector<JudgedMetric> judged_metrics(const core::Config& config,

@@ -25,6 +25,9 @@ enum class Role {
     informational // judged and shown, never gated
 };
 
+inline constexpr core::NameTable<Role, 3> k_role_names{
+    {{Role::primary, "primary"}, {Role::guard, "guard"}, {Role::informational, "informational"}}};
+
 std::string_view to_string(Role role);
 
 // A metric to judge for one benchmark, and why it is judged.

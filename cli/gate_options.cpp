@@ -1,12 +1,15 @@
 #include <cli/gate_options.hpp>
+#include <core/config.hpp>
+
+#include <fmt/format.h>
 
 namespace perfgate::cli {
 
 void add_gate_options(CLI::App& app, GateRequest& gate)
 {
-    app.add_option(
-           "--fail-on", gate.fail_on, "Fail at this level: warning, critical, blocker or never")
-        ->check(CLI::IsMember({"warning", "critical", "blocker", "never"}));
+    const auto levels = core::names_in(core::k_fail_on_names);
+    app.add_option("--fail-on", gate.fail_on, "Fail at this level: " + core::choices_text(levels))
+        ->check(CLI::IsMember(std::vector<std::string>(levels.begin(), levels.end())));
     app.add_option(
         "--metric", gate.metric, "Gate this metric (default: chosen per benchmark, see README)");
     app.add_flag(
@@ -15,10 +18,10 @@ void add_gate_options(CLI::App& app, GateRequest& gate)
 
 void add_report_options(CLI::App& app, ReportRequest& report)
 {
-    app.add_option(
-        "--format",
-        report.formats,
-        "Reports: console,markdown,html,json,junit (default: [report].formats, else console)");
+    app.add_option("--format",
+                   report.formats,
+                   fmt::format("Reports: {} (default: [report].formats, else console)",
+                               fmt::join(core::names_in(core::k_report_format_names), ",")));
     app.add_option("--report-dir",
                    report.directory,
                    "Folder for report files (default: the run's folder, else the working one)");

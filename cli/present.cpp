@@ -47,7 +47,7 @@ void show_stats(baselines::Comparison& comparison, const ReportRequest& report)
 
 void check(const ReportRequest& report)
 {
-    static_cast<void>(reporters::parse_formats(report.formats));
+    static_cast<void>(core::parse_report_formats(report.formats));
     if (!report.stats.empty()) {
         static_cast<void>(core::parse_statistics(report.stats));
     }
@@ -59,7 +59,7 @@ void write_report_files(const baselines::Comparison& comparison,
                         const ReportRequest& report,
                         const std::optional<std::filesystem::path>& run_directory)
 {
-    const auto formats = reporters::parse_formats(report.formats);
+    const auto formats = core::parse_report_formats(report.formats);
     const auto templates = reporters::load_templates(report.templates);
     if (run_directory) {
         util::write_file_atomic(*run_directory / "comparison.json",
@@ -77,7 +77,7 @@ int present(const baselines::Comparison& comparison,
             const ReportRequest& report,
             const std::optional<std::filesystem::path>& run_directory)
 {
-    const auto formats = reporters::parse_formats(report.formats);
+    const auto formats = core::parse_report_formats(report.formats);
     write_report_files(comparison, report, run_directory);
     const bool color = util::use_color(util::parse_color_mode(report.color), STDOUT_FILENO);
     if (std::find(formats.begin(), formats.end(), reporters::Format::console) != formats.end()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/names.hpp>
 #include <core/results.hpp>
 #include <core/units.hpp>
 
@@ -28,8 +29,18 @@ struct RunSettings
 // Regression severities, in increasing order.
 enum class Level { none, warning, critical, blocker };
 
+inline constexpr NameTable<Level, 4> k_level_names{{{Level::none, "none"},
+                                                    {Level::warning, "warning"},
+                                                    {Level::critical, "critical"},
+                                                    {Level::blocker, "blocker"}}};
+
 // The level at which the gate fails; `never` disables it.
 enum class FailOn { warning, critical, blocker, never };
+
+inline constexpr NameTable<FailOn, 4> k_fail_on_names{{{FailOn::warning, "warning"},
+                                                       {FailOn::critical, "critical"},
+                                                       {FailOn::blocker, "blocker"},
+                                                       {FailOn::never, "never"}}};
 
 // Relative thresholds (fractions: 0.15 for "15%"); unset means "inherit". A negative threshold
 // is a required improvement ("-30%": at least 30% better than the baseline).
@@ -42,6 +53,11 @@ struct Thresholds
 
 // What an inconclusive verdict on a gated metric does to the gate.
 enum class InconclusivePolicy { pass, warn, fail };
+
+inline constexpr NameTable<InconclusivePolicy, 3> k_inconclusive_names{
+    {{InconclusivePolicy::pass, "pass"},
+     {InconclusivePolicy::warn, "warn"},
+     {InconclusivePolicy::fail, "fail"}}};
 
 // `[gate]`: how a comparison is judged.
 struct GateSettings
@@ -73,6 +89,13 @@ struct DiscoverSettings
 // What runs a `[[benchmark]]`: perfgate's command runner, a Google Benchmark program, or a
 // command whose harness writes the results (criterion, pytest-benchmark, perfgate-samples/1).
 enum class BenchmarkKind { command, google_benchmark, criterion, pytest_benchmark, samples };
+
+inline constexpr NameTable<BenchmarkKind, 5> k_benchmark_kind_names{
+    {{BenchmarkKind::command, "command"},
+     {BenchmarkKind::google_benchmark, "google-benchmark"},
+     {BenchmarkKind::criterion, "criterion"},
+     {BenchmarkKind::pytest_benchmark, "pytest-benchmark"},
+     {BenchmarkKind::samples, "samples"}}};
 
 // True for the kinds whose command runs once and writes results that perfgate reads.
 bool is_harness(BenchmarkKind kind);
@@ -140,6 +163,20 @@ struct Profile
     std::optional<std::string> filter;        // a regex on ids, as `--filter`
     int line = 0;
 };
+
+// The report formats of `--format` and `[report].formats` (README, "Reports").
+enum class ReportFormat { console, markdown, html, json, junit };
+
+inline constexpr NameTable<ReportFormat, 5> k_report_format_names{
+    {{ReportFormat::console, "console"},
+     {ReportFormat::markdown, "markdown"},
+     {ReportFormat::html, "html"},
+     {ReportFormat::json, "json"},
+     {ReportFormat::junit, "junit"}}};
+
+// Parse a comma-separated list of formats such as "console,markdown", without repeats; throws
+// Error(usage) naming an unknown format and the known ones.
+std::vector<ReportFormat> parse_report_formats(std::string_view list);
 
 // `[report]`: what reports show unless the command line says otherwise.
 struct ReportSettings

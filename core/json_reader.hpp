@@ -1,5 +1,6 @@
 #pragma once
 
+#include <core/names.hpp>
 #include <core/units.hpp>
 #include <util/error.hpp>
 
@@ -288,18 +289,5 @@ private:
         return text;
     }
 };
-
-// Return the name of `value` in `names`, or "unknown".
-template <typename Enum, std::size_t size>
-constexpr std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, size>& names,
-                                   Enum value)
-{
-    for (const auto& [candidate, name] : names) {
-        if (candidate == value) {
-            return name;
-        }
-    }
-    return "unknown";
-}
 
 } // namespace perfgate::core

@@ -116,19 +116,9 @@ double median(std::span<const double> samples)
 
 std::optional<double> statistic_of(const Summary& summary, std::string_view name)
 {
-    const std::array<std::pair<std::string_view, double>, 8> values{{
-        {"mean", summary.mean},
-        {"median", summary.median},
-        {"p50", summary.median},
-        {"p90", summary.p90},
-        {"p95", summary.p95},
-        {"p99", summary.p99},
-        {"min", summary.min},
-        {"max", summary.max},
-    }};
-    for (const auto& [candidate, value] : values) {
+    for (const auto& [candidate, member] : k_statistics) {
         if (candidate == name) {
-            return value;
+            return summary.*member;
         }
     }
     return std::nullopt;

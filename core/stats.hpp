@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perfgate::core {
@@ -30,8 +31,25 @@ struct Summary
 Summary summarize(std::span<const double> samples);
 
 // The statistics of a summary that a budget or a report column can name; "p50" is the median.
-inline constexpr std::array<std::string_view, 8> k_statistic_names{
-    "mean", "median", "p50", "p90", "p95", "p99", "min", "max"};
+inline constexpr std::array<std::pair<std::string_view, double Summary::*>, 8> k_statistics{{
+    {"mean", &Summary::mean},
+    {"median", &Summary::median},
+    {"p50", &Summary::median},
+    {"p90", &Summary::p90},
+    {"p95", &Summary::p95},
+    {"p99", &Summary::p99},
+    {"min", &Summary::min},
+    {"max", &Summary::max},
+}};
+
+// The names of k_statistics, in order.
+inline constexpr std::array<std::string_view, k_statistics.size()> k_statistic_names = [] {
+    std::array<std::string_view, k_statistics.size()> names{};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        names[i] = k_statistics[i].first;
+    }
+    return names;
+}();
 
 // Return the statistic called `name` (one of k_statistic_names) of `summary`, or nullopt for
 // another name.

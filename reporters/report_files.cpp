@@ -12,13 +12,6 @@
 namespace perfgate::reporters {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Format>, 5> k_formats = {
-    {{"console", Format::console},
-     {"markdown", Format::markdown},
-     {"html", Format::html},
-     {"json", Format::json},
-     {"junit", Format::junit}}};
-
 std::optional<std::string> template_for(const std::map<std::string, std::string>& templates,
                                         const std::string& format)
 {
@@ -27,28 +20,6 @@ std::optional<std::string> template_for(const std::map<std::string, std::string>
 }
 
 } // namespace
-
-std::vector<Format> parse_formats(std::string_view list)
-{
-    std::vector<Format> formats;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const auto comma = std::min(list.find(',', start), list.size());
-        const auto name = list.substr(start, comma - start);
-        const auto it = std::find_if(
-            k_formats.begin(), k_formats.end(), [&](const auto& f) { return f.first == name; });
-        if (it == k_formats.end()) {
-            fail(ExitCode::usage,
-                 "unknown format '{}': expected console, markdown, html, json or junit",
-                 name);
-        }
-        if (std::find(formats.begin(), formats.end(), it->second) == formats.end()) {
-            formats.push_back(it->second);
-        }
-        start = comma + 1;
-    }
-    return formats;
-}
 
 std::map<std::string, std::string> load_templates(const std::vector<std::string>& values)
 {

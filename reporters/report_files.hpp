@@ -1,6 +1,7 @@
 #pragma once
 
 #include <baselines/comparison.hpp>
+#include <core/config.hpp>
 
 #include <filesystem>
 #include <map>
@@ -11,11 +12,7 @@
 namespace perfgate::reporters {
 
 // The report formats of `--format` (README, "Reports").
-enum class Format { console, markdown, html, json, junit };
-
-// Parse a comma-separated list such as "console,markdown"; throws Error(usage) naming an
-// unknown format.
-std::vector<Format> parse_formats(std::string_view list);
+using Format = core::ReportFormat;
 
 // Parse `--template FORMAT=FILE` values into template texts by format name ("markdown",
 // "html"); throws Error(usage) for a malformed value, another format or an unreadable file.
