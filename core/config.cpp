@@ -72,9 +72,11 @@ void read_profiles(const toml::node& node, const std::string& origin, std::vecto
                     name.str(),
                     describe(profile));
         }
-        read_section(profile, fmt::format("[profile.{}]", name.str()), origin, [&](const auto& s) {
-            out.push_back(config_reading::read_profile(s, std::string(name.str())));
-        });
+        const std::string profile_name(name.str());
+        read_section(
+            profile, fmt::format("[profile.{}]", profile_name), origin, [&](const auto& s) {
+                out.push_back(config_reading::read_profile(s, profile_name));
+            });
     }
 }
 
@@ -174,8 +176,9 @@ Config parse_config(std::string_view text, const std::string& origin)
     }
     const auto& readers = section_readers();
     for (const auto& [key, node] : table) {
+        const std::string_view key_text = key.str();
         if (std::none_of(readers.begin(), readers.end(), [&](const auto& reader) {
-                return reader.key == key.str();
+                return reader.key == key_text;
             })) {
             if (node.is_table()) {
                 fail_at(origin, key.source(), "unknown table [{}]", key.str());
