@@ -1,6 +1,7 @@
 #include <core/units.hpp>
 #include <core/version.hpp>
 #include <reporters/comparison_text.hpp>
+#include <reporters/escape.hpp>
 #include <reporters/html.hpp>
 #include <reporters/html_svg.hpp>
 #include <reporters/templates.hpp>
@@ -334,7 +335,7 @@ std::string render_html(const baselines::Comparison& comparison, const HtmlOptio
     if (!page.is_valid()) {
         fail(ExitCode::usage, "html template: {}", page.error_message());
     }
-    page.set_custom_escape([](const std::string& text) { return html::escape(text); });
+    page.set_custom_escape([](const std::string& text) { return escape_html(text); });
     return page.render(data);
 }
 

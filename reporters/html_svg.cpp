@@ -1,3 +1,4 @@
+#include <reporters/escape.hpp>
 #include <reporters/html_svg.hpp>
 #include <reporters/value_text.hpp>
 #include <util/utf8.hpp>
@@ -203,7 +204,7 @@ void chart_row(std::string& out,
     fmt::format_to(
         std::back_inserter(out),
         R"(<g><title>{}: {}{}</title>)",
-        escape(label),
+        escape_html(label),
         format_change(worsening),
         interval
             ? fmt::format(" [{}, {}]", format_change(interval->low), format_change(interval->high))
@@ -217,7 +218,7 @@ void chart_row(std::string& out,
                    y,
                    k_label_x,
                    y + 4,
-                   escape(util::shorten(label, k_label_chars)));
+                   escape_html(util::shorten(label, k_label_chars)));
     if (!same_thresholds(entry.policy, bands)) {
         for (double threshold :
              {entry.policy.warning, entry.policy.critical, entry.policy.blocker}) {
@@ -348,42 +349,11 @@ void strip(std::string& out,
                        y - k_jitter - 4,
                        y + k_jitter + 4,
                        name,
-                       escape(format_value(value, unit, std::nullopt)));
+                       escape_html(format_value(value, unit, std::nullopt)));
     }
 }
 
 } // namespace
-
-std::string escape(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        case '`':
-            out += "&#96;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string change_chart(const std::vector<const MetricComparison*>& entries,
                          const baselines::MetricPolicy& bands,
@@ -432,10 +402,10 @@ std::string distribution_plot(const MetricComparison& entry)
                    k_strip_x1,
                    k_axis_y,
                    k_axis_y + 13,
-                   escape(format_value(axis.lo, entry.unit, std::nullopt)),
+                   escape_html(format_value(axis.lo, entry.unit, std::nullopt)),
                    (k_strip_x0 + k_strip_x1) / 2,
-                   escape(format_value(axis.middle(), entry.unit, std::nullopt)),
-                   escape(format_value(axis.hi, entry.unit, std::nullopt)),
+                   escape_html(format_value(axis.middle(), entry.unit, std::nullopt)),
+                   escape_html(format_value(axis.hi, entry.unit, std::nullopt)),
                    axis.log ? " (log scale)" : "");
     return out;
 }

@@ -9,9 +9,6 @@
 // The inline SVG pictures of the HTML report (reporters/html.hpp).
 namespace perfgate::reporters::html {
 
-// Return `text` escaped for HTML text and quoted attributes: & < > " ' and `.
-std::string escape(std::string_view text);
-
 // Return the SVG chart of each entry's oriented change (its worsening) with its 95% interval
 // against the threshold bands of `bands` and ±`noise`, one row per entry in the given order.
 // Entries whose thresholds differ from `bands` show their own as ticks on their row.

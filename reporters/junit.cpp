@@ -1,4 +1,5 @@
 #include <reporters/comparison_text.hpp>
+#include <reporters/escape.hpp>
 #include <reporters/junit.hpp>
 #include <reporters/templates.hpp>
 #include <reporters/value_text.hpp>
@@ -88,47 +89,6 @@ std::string drop_blank_lines(const std::string& text)
 }
 
 } // namespace
-
-std::string escape_xml(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
-        case '\n':
-            out += "&#10;";
-            break;
-        case '\r':
-            out += "&#13;";
-            break;
-        case '\t':
-            out += "&#9;";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\xEF\xBF\xBD"; // U+FFFD: XML 1.0 allows no other control character
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
-}
 
 std::string render_junit(const baselines::Comparison& comparison)
 {

@@ -13,8 +13,4 @@ namespace perfgate::reporters {
 // be measured are errors.
 std::string render_junit(const baselines::Comparison& comparison);
 
-// Return `text` safe in XML text and attributes: & < > " ' as entities, line breaks as
-// character references, other control characters (invalid in XML 1.0) as U+FFFD.
-std::string escape_xml(std::string_view text);
-
 } // namespace perfgate::reporters

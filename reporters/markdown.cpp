@@ -1,5 +1,6 @@
 #include <core/units.hpp>
 #include <reporters/comparison_text.hpp>
+#include <reporters/escape.hpp>
 #include <reporters/markdown.hpp>
 #include <reporters/templates.hpp>
 #include <reporters/value_text.hpp>
@@ -20,11 +21,6 @@ namespace {
 using baselines::MetricComparison;
 using baselines::Verdict;
 using Data = kainjow::mustache::data;
-
-bool is_word(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
 
 // Return the `--stats` names, or one row's values, as a list for the template.
 Data stat_list(const std::vector<std::string>& texts)
@@ -267,60 +263,6 @@ std::string tidy(const std::string& text)
 }
 
 } // namespace
-
-std::string escape_markdown(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        switch (c) {
-        case '|':
-            out += "\\|";
-            break;
-        case '`':
-            out += "&#96;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '\\':
-            out += "&#92;";
-            break;
-        case '*':
-            out += "&#42;";
-            break;
-        case '[':
-            out += "&#91;";
-            break;
-        case ']':
-            out += "&#93;";
-            break;
-        case '~':
-            out += "&#126;";
-            break;
-        case '_': {
-            // Note: an underscore inside a word never starts emphasis, so BM_sort stays readable.
-            const bool inside =
-                i > 0 && i + 1 < text.size() && is_word(text[i - 1]) && is_word(text[i + 1]);
-            out += inside ? "_" : "&#95;";
-            break;
-        }
-        case '\n':
-        case '\r':
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string render_markdown(const baselines::Comparison& comparison, const MarkdownOptions& options)
 {

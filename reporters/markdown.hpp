@@ -29,8 +29,4 @@ struct MarkdownOptions
 std::string render_markdown(const baselines::Comparison& comparison,
                             const MarkdownOptions& options = {});
 
-// Return `text` safe inside a GFM table cell and as literal inline text: `|` as `\|`, HTML
-// and Markdown punctuation as entities, line breaks removed.
-std::string escape_markdown(std::string_view text);
-
 } // namespace perfgate::reporters

@@ -47,12 +47,6 @@ TEST_CASE("render_junit has one test case per entry with failures, errors and sk
     CHECK(out.find("name=\"&lt;script&gt;alert(1)&lt;/script&gt;|`x`\"") != std::string::npos);
 }
 
-TEST_CASE("escape_xml escapes markup, quotes and control characters")
-{
-    CHECK(reporters::escape_xml("a&b<c>\"d\"'e'") == "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;");
-    CHECK(reporters::escape_xml("a\nb\x01") == "a&#10;b\xEF\xBF\xBD");
-}
-
 TEST_CASE("render_junit of an empty comparison")
 {
     const auto out = render_junit(baselines::Comparison{});

@@ -88,11 +88,6 @@ TEST_CASE("render_markdown escapes every user-supplied string")
     CHECK(out.find("<script>") == std::string::npos);
     CHECK(out.find("<b>") == std::string::npos);
     CHECK(out.find("&lt;script&gt;alert(1)&lt;/script&gt;\\|&#96;x&#96;") != std::string::npos);
-
-    CHECK(reporters::escape_markdown("a|b\nc\r`d`") == "a\\|bc&#96;d&#96;");
-    CHECK(reporters::escape_markdown("<&>") == "&lt;&amp;&gt;");
-    CHECK(reporters::escape_markdown("BM_sort _x_ *y* [z](u) \\") ==
-          "BM_sort &#95;x&#95; &#42;y&#42; &#91;z&#93;(u) &#92;");
 }
 
 TEST_CASE("render_markdown stays under max_chars by shortening the full table")
