@@ -68,19 +68,6 @@ std::optional<LoadedBaseline> load_baseline(const RunRequest& request,
     return std::nullopt;
 }
 
-double parse_number(const std::string& text, std::string_view what)
-{
-    try {
-        std::size_t used = 0;
-        const double value = std::stod(text, &used);
-        if (used == text.size()) {
-            return value;
-        }
-    } catch (const std::exception&) {
-    }
-    fail(ExitCode::usage, "invalid {} '{}': expected a number", what, text);
-}
-
 // Set where the measured commands read and write, from `--input` and `--output` as hyperfine
 // has them. Throws Error(usage) for an input that cannot be read or an output that is a folder.
 void set_output(runners::Sampling& sampling, const RunRequest& request)
@@ -165,11 +152,11 @@ runners::RunPlan make_plan(const RunRequest& request,
     runners::AdHocCommands ad_hoc{request.commands, request.command_names, {}};
     if (!request.parameter_scan.empty()) {
         const auto& scan = request.parameter_scan;
-        ad_hoc.parameters.push_back(
-            runners::scan_parameter(scan[0],
-                                    parse_number(scan[1], "--parameter-scan minimum"),
-                                    parse_number(scan[2], "--parameter-scan maximum"),
-                                    parse_number(request.parameter_step, "--parameter-step-size")));
+        ad_hoc.parameters.push_back(runners::scan_parameter(
+            scan[0],
+            core::parse_number(scan[1], "--parameter-scan minimum"),
+            core::parse_number(scan[2], "--parameter-scan maximum"),
+            core::parse_number(request.parameter_step, "--parameter-step-size")));
     }
     for (const auto& [name, values] : request.parameter_lists) {
         ad_hoc.parameters.push_back(runners::list_parameter(name, values));
@@ -537,7 +524,7 @@ Setup prepare(RunRequest& request)
         if (factor_text.ends_with('x')) {
             factor_text.pop_back();
         }
-        const double factor = parse_number(factor_text, "--expect-speedup factor");
+        const double factor = core::parse_number(factor_text, "--expect-speedup factor");
         if (!(factor > 0) || factor > 1e6) {
             fail(ExitCode::usage,
                  "invalid --expect-speedup '{}': expected a factor such as 1.5x",

@@ -254,6 +254,18 @@ double parse_signed_percent(std::string_view text)
     return percent_of(text, Sign::either);
 }
 
+double parse_number(std::string_view text, std::string_view what)
+{
+    const auto trimmed = trim(text);
+    const bool negative = trimmed.starts_with('-');
+    const bool signed_text = negative || trimmed.starts_with('+');
+    const auto number = split_number(signed_text ? trimmed.substr(1) : trimmed);
+    if (!number || !number->second.empty()) {
+        fail(ExitCode::usage, "invalid {} '{}': expected a number", what, text);
+    }
+    return negative ? -number->first : number->first;
+}
+
 Quantity parse_quantity(std::string_view text)
 {
     const auto number = split_number(text);

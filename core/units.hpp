@@ -39,6 +39,11 @@ double parse_percent(std::string_view text);
 // threshold is a required improvement. Throws Error(usage) for anything else.
 double parse_signed_percent(std::string_view text);
 
+// Parse a plain finite number such as "3", "-2.5", "+1" or "1e3", as the whole of `text` (spaces
+// around it allowed). Throws Error(usage) "invalid <what> 'x': expected a number" for anything
+// else, "inf", "nan" and "3s" included.
+double parse_number(std::string_view text, std::string_view what);
+
 // What a value written with a unit measures.
 enum class QuantityKind {
     number,    // no unit: in the unit of the metric it applies to

@@ -417,3 +417,19 @@ TEST_CASE("parse_duration_argument takes a plain number as seconds, as the confi
                   .find("out of range") != std::string::npos);
     }
 }
+
+TEST_CASE("parse_number reads a whole, finite, signed number")
+{
+    CHECK(parse_number("3", "factor") == 3.0);
+    CHECK(parse_number(" -2.5 ", "factor") == -2.5);
+    CHECK(parse_number("+1e3", "factor") == 1000.0);
+    CHECK(parse_number(".5", "factor") == 0.5);
+    for (const std::string text :
+         {"", "-", "inf", "-inf", "nan", "3s", "1e400", "--1", "+-1", "0x10", "1 2"}) {
+        CAPTURE(text);
+        const Error error = error_of([&] { parse_number(text, "factor"); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()) ==
+              fmt::format("invalid factor '{}': expected a number", text));
+    }
+}
