@@ -28,7 +28,8 @@ std::string describe(const core::Environment& environment)
         "host '{}', CPU '{}' x {}", environment.host, environment.cpu, environment.cpus);
 }
 
-// Say how the two environments differ, if they do; empty ones (imported files) are not judged.
+} // namespace
+
 std::optional<std::string> environment_mismatch(const core::Environment& baseline,
                                                 const core::Environment& current)
 {
@@ -44,6 +45,8 @@ std::optional<std::string> environment_mismatch(const core::Environment& baselin
                        describe(baseline),
                        describe(current));
 }
+
+namespace {
 
 // Check that `metric`, which some benchmark must have, is known; say which lack it.
 void check_metric_override(const std::string& metric,

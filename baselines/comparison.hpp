@@ -134,6 +134,12 @@ struct CompareOptions
     std::string current_label = "current";
 };
 
+// Say how the machines of two runs differ (host, CPU model or count), if they do; an empty
+// environment (an imported file) differs from none. Under `--strict-env` a difference refuses
+// the comparison, else it is a warning.
+std::optional<std::string> environment_mismatch(const core::Environment& baseline,
+                                                const core::Environment& current);
+
 // Compare `current` with `baseline` under `config` (docs/statistics.md), check the budgets on
 // the current run and apply the gate. Both sides' metrics take the meaning the configuration
 // gives them (baselines/meaning.hpp) first. Throws Error(usage) when a metric's units differ,

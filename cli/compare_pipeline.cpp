@@ -65,15 +65,9 @@ int report_pipeline(const RenderRequest& request)
     }
     auto comparison = baselines::comparison_from_json(json, request.input);
     if (request.gate.strict_env) {
-        const auto& before = comparison.baseline.environment;
-        const auto& now = comparison.current.environment;
-        if (!before.host.empty() && !now.host.empty() &&
-            (before.host != now.host || before.cpu != now.cpu || before.cpus != now.cpus)) {
-            fail(ExitCode::usage,
-                 "--strict-env: '{}' compares results from different machines ('{}' and '{}')",
-                 request.input,
-                 before.host,
-                 now.host);
+        if (auto mismatch = baselines::environment_mismatch(comparison.baseline.environment,
+                                                            comparison.current.environment)) {
+            fail(ExitCode::usage, "--strict-env: {}: {}", request.input, *mismatch);
         }
     }
     if (!request.gate.fail_on.empty()) {

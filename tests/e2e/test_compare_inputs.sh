@@ -51,4 +51,20 @@ pg compare missing.json perfgate.json
 expect_status 2 "a missing file"
 expect_in err "missing.json" "the file is named"
 
+# Results from another machine: a warning, or with --strict-env a refusal, for two results
+# files and for a saved comparison alike, with the same words.
+jq '.environment.host = "elsewhere"' perfgate.json >elsewhere.json
+pg compare perfgate.json elsewhere.json --format json
+expect_status 0 "another machine without --strict-env"
+expect_eq "$(jq -r '.warnings[0]' comparison.json | grep -c "this run on host 'elsewhere'")" 1 \
+  "the difference is a warning in the comparison"
+pg compare perfgate.json elsewhere.json --strict-env
+expect_status 2 "--strict-env refuses results from another machine"
+expect_in err "--strict-env: the baseline was measured on host" "said plainly"
+pg report comparison.json --strict-env
+expect_status 2 "--strict-env refuses a saved comparison across machines"
+expect_in err "--strict-env: comparison.json: the baseline was measured on host" "the file is named"
+pg compare perfgate.json perfgate.json --strict-env
+expect_status 0 "--strict-env accepts results from one machine"
+
 finish
