@@ -144,7 +144,7 @@ void BaselineStore::remove(std::string_view name) const
     const util::FileLock lock(m_directory / ".lock");
     std::error_code error;
     if (!fs::remove(path_of(name), error) || error) {
-        fail(ExitCode::usage, "cannot delete '{}': {}", path_of(name).string(), error.message());
+        fail(ExitCode::io, "cannot delete '{}': {}", path_of(name).string(), error.message());
     }
 }
 

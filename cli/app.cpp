@@ -71,13 +71,15 @@ constexpr std::array k_subcommands = {
   perfgate man > perfgate.1)"},
 };
 
-constexpr std::string_view k_exit_codes = R"(Exit codes:
-  0    passed (or nothing to compare)
-  1    the gate failed: a regression or budget breach at or above --fail-on
-  2    usage, configuration or input error
-  3    benchmarks could not be measured (failed to start, crashed, timed out, none found)
-  70   internal error: a bug in perfgate, please report it
-  130  interrupted)";
+// The "Exit codes:" footer of every --help, from the one table of them.
+std::string exit_codes_text()
+{
+    std::string text = "Exit codes:";
+    for (const auto& [code, meaning] : k_exit_codes) {
+        text += fmt::format("\n  {:<4} {}", static_cast<int>(code), meaning);
+    }
+    return text;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b)
 {
@@ -113,7 +115,7 @@ std::string unknown_subcommand(std::string_view word)
 
 int report(const Error& error)
 {
-    fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
+    print_error(error.what());
     return static_cast<int>(error.code());
 }
 
@@ -125,10 +127,9 @@ int finish(int code)
         return code;
     }
     const int reason = errno;
-    fmt::print(stderr,
-               "perfgate: error: cannot write to standard output: {}\n",
-               reason != 0 ? os_error(reason) : std::string("write error"));
-    return code == 0 ? static_cast<int>(ExitCode::usage) : code;
+    print_error(fmt::format("cannot write to standard output: {}",
+                            reason != 0 ? os_error(reason) : std::string("write error")));
+    return static_cast<int>(most_severe(static_cast<ExitCode>(code), ExitCode::io));
 }
 
 // Run the handler of the chosen subcommand; turn what it throws into a message and exit code.
@@ -139,7 +140,7 @@ int run_handler(const Handler& handler)
     } catch (const Error& error) {
         return report(error);
     } catch (const std::bad_alloc&) {
-        fmt::print(stderr, "perfgate: error: out of memory\n");
+        print_error("out of memory");
         return static_cast<int>(ExitCode::internal);
     } catch (const std::exception& error) {
         fmt::print(stderr,
@@ -176,13 +177,13 @@ int main(int argc, char** argv)
                  "stored baselines, and fail CI on regressions."};
     app.name("perfgate");
     app.set_version_flag("-V,--version", std::string(k_version));
-    app.footer(std::string(k_exit_codes));
+    app.footer(exit_codes_text());
     app.require_subcommand(1);
 
     std::vector<std::pair<CLI::App*, Handler>> handlers;
     for (const auto& subcommand : k_subcommands) {
         auto* sub = app.add_subcommand(std::string(subcommand.name), std::string(subcommand.help));
-        sub->footer(fmt::format("{}\n\nExamples:\n{}", k_exit_codes, subcommand.examples));
+        sub->footer(fmt::format("{}\n\nExamples:\n{}", exit_codes_text(), subcommand.examples));
         handlers.emplace_back(sub, subcommand.setup(*sub));
     }
 
@@ -199,7 +200,7 @@ int main(int argc, char** argv)
         if (error.get_exit_code() == 0) {
             return app.exit(error); // --help, --version
         }
-        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(parse_error_text(error)));
+        print_error(parse_error_text(error));
         fmt::print(stderr,
                    "run 'perfgate {}--help' for usage\n",
                    argc > 1 && argv[1][0] != '-' ? util::sanitize(fmt::format("{} ", argv[1]))

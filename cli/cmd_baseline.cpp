@@ -81,7 +81,7 @@ int list(const BaselineOptions& options)
     fmt::print("{}", table.render());
     // Note: the readable ones are listed all the same; the exit code tells scripts.
     for (const auto& error : listing.errors) {
-        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));
+        print_error(error);
     }
     return listing.errors.empty() ? 0 : static_cast<int>(ExitCode::usage);
 }

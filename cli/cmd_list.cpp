@@ -114,7 +114,7 @@ int list(const ListOptions& options)
     }
     // Note: a configured program that cannot list its benchmarks breaks every run.
     for (const auto& error : plan.listing.errors) {
-        fmt::print(stderr, "perfgate: error: {}\n", util::sanitize(error));
+        print_error(error);
     }
     return plan.listing.errors.empty() ? 0 : static_cast<int>(ExitCode::measurement);
 }

@@ -286,13 +286,10 @@ int report_broken(const core::ResultsDocument& document)
     int broken = 0;
     for (const auto& result : document.benchmarks) {
         if (result.status == core::Status::failed || result.status == core::Status::timeout) {
-            fmt::print(stderr,
-                       "perfgate: error: {}\n",
-                       util::sanitize(fmt::format(
-                           "benchmark '{}' {}: {}",
-                           result.id,
-                           result.status == core::Status::timeout ? "timed out" : "failed",
-                           result.message)));
+            print_error(fmt::format("benchmark '{}' {}: {}",
+                                    result.id,
+                                    result.status == core::Status::timeout ? "timed out" : "failed",
+                                    result.message));
             ++broken;
         }
     }
@@ -617,7 +614,7 @@ int run_pipeline(const RunRequest& original)
         core::save_results(*measured.base, run_directory / "base-results.json");
     }
     const bool interrupted = util::interrupt_requested();
-    int exit_code = static_cast<int>(ExitCode::passed);
+    ExitCode exit_code = ExitCode::passed;
     if (!request.save_baseline.empty()) {
         try {
             const auto replaced = store.save_checked(
@@ -629,8 +626,8 @@ int run_pipeline(const RunRequest& original)
             }
             fmt::print(stderr, "saved as baseline '{}'\n", request.save_baseline);
         } catch (const Error& error) {
-            fmt::print(stderr, "perfgate: error: {}\n", util::sanitize_lines(error.what()));
-            exit_code = static_cast<int>(error.code());
+            print_error(error.what());
+            exit_code = error.code();
         }
     }
     write_exports(request, document);
@@ -673,8 +670,7 @@ int run_pipeline(const RunRequest& original)
         const int gate = silent ? (write_report_files(comparison, request.report, run_directory),
                                    static_cast<int>(comparison.gate.exit_code))
                                 : present(comparison, request.report, run_directory);
-        // Note: the gate's verdict (1, or 3 for a broken run) outranks a failed save (2).
-        exit_code = gate != 0 ? gate : exit_code;
+        exit_code = most_severe(exit_code, static_cast<ExitCode>(gate));
     } else {
         // Note: without a baseline the report files still come, every benchmark "new", and the
         // budgets still gate.
@@ -688,8 +684,8 @@ int run_pipeline(const RunRequest& original)
             fmt::print("{}", reporters::render_budgets(comparison));
         }
         write_report_files(comparison, request.report, run_directory);
-        if (!interrupted && comparison.gate.exit_code == ExitCode::gate_failed) {
-            exit_code = static_cast<int>(ExitCode::gate_failed);
+        if (!interrupted) {
+            exit_code = most_severe(exit_code, comparison.gate.exit_code);
         }
         if (!baseline && !interrupted && request.save_baseline.empty() && !request.quiet) {
             fmt::print(stderr,
@@ -713,8 +709,8 @@ int run_pipeline(const RunRequest& original)
             stderr, "perfgate: interrupted; partial results are in {}\n", run_directory.string());
         return static_cast<int>(ExitCode::interrupted);
     }
-    // Note: a broken run (3) outranks a failed gate (1): it must never look like a regression.
-    return broken > 0 ? static_cast<int>(ExitCode::measurement) : exit_code;
+    return static_cast<int>(
+        most_severe(exit_code, broken > 0 ? ExitCode::measurement : ExitCode::passed));
 }
 
 } // namespace perfgate::cli

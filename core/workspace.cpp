@@ -21,7 +21,7 @@ std::filesystem::path Workspace::create_run_directory() const
     std::error_code error;
     std::filesystem::create_directories(runs, error);
     if (error) {
-        fail(ExitCode::usage, "cannot create '{}': {}", runs.string(), error.message());
+        fail(ExitCode::io, "cannot create '{}': {}", runs.string(), error.message());
     }
     const auto stamp = util::utc_now_stamp();
     // Note: two runs within one second get "-2", "-3", ...; mkdir is the atomic claim.
@@ -31,7 +31,7 @@ std::filesystem::path Workspace::create_run_directory() const
             return candidate;
         }
         if (errno != EEXIST) {
-            fail(ExitCode::usage, "cannot create '{}': {}", candidate.string(), os_error(errno));
+            fail(ExitCode::io, "cannot create '{}': {}", candidate.string(), os_error(errno));
         }
     }
 }

@@ -127,11 +127,11 @@ void write_step_summary(const std::string& markdown)
     }
     const char* path = std::getenv("GITHUB_STEP_SUMMARY");
     if (path == nullptr || *path == '\0') {
-        fail(ExitCode::usage, "cannot write the step summary: GITHUB_STEP_SUMMARY is not set");
+        fail(ExitCode::io, "cannot write the step summary: GITHUB_STEP_SUMMARY is not set");
     }
     std::ofstream file(path, std::ios::app | std::ios::binary);
     if (!file) {
-        fail(ExitCode::usage, "cannot open '{}' for the step summary: {}", path, os_error(errno));
+        fail(ExitCode::io, "cannot open '{}' for the step summary: {}", path, os_error(errno));
     }
     file << markdown;
     if (!markdown.empty() && markdown.back() != '\n') {
@@ -139,7 +139,7 @@ void write_step_summary(const std::string& markdown)
     }
     file.flush();
     if (!file) {
-        fail(ExitCode::usage, "cannot write the step summary to '{}': {}", path, os_error(errno));
+        fail(ExitCode::io, "cannot write the step summary to '{}': {}", path, os_error(errno));
     }
 }
 

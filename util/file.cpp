@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 [[noreturn]] void fail_write(const fs::path& path, int errnum)
 {
-    fail(ExitCode::usage, "cannot write '{}': {}", path.string(), os_error(errnum));
+    fail(ExitCode::io, "cannot write '{}': {}", path.string(), os_error(errnum));
 }
 
 fs::path directory_of(const fs::path& path)
@@ -39,7 +39,7 @@ void create_parent_directories(const fs::path& path)
     std::error_code error;
     fs::create_directories(parent, error);
     if (error) {
-        fail(ExitCode::usage,
+        fail(ExitCode::io,
              "cannot create directory '{}' for '{}': {}",
              parent.string(),
              path.string(),
@@ -167,7 +167,7 @@ void replace_symlink(const fs::path& target, const fs::path& link)
             break;
         }
         if (errno != EEXIST || attempt == 100) {
-            fail(ExitCode::usage,
+            fail(ExitCode::io,
                  "cannot link '{}' to '{}': {}",
                  link.string(),
                  target.string(),
@@ -177,7 +177,7 @@ void replace_symlink(const fs::path& target, const fs::path& link)
     if (::rename(temp_link.c_str(), link.c_str()) != 0) {
         const int errnum = errno;
         ::unlink(temp_link.c_str());
-        fail(ExitCode::usage,
+        fail(ExitCode::io,
              "cannot link '{}' to '{}': {}",
              link.string(),
              target.string(),
@@ -242,7 +242,7 @@ FileLock::FileLock(const fs::path& path)
     create_parent_directories(path);
     m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_fd < 0) {
-        fail(ExitCode::usage, "cannot open the lock file '{}': {}", path.string(), os_error(errno));
+        fail(ExitCode::io, "cannot open the lock file '{}': {}", path.string(), os_error(errno));
     }
     while (::flock(m_fd, LOCK_EX) != 0) {
         const int errnum = errno;
@@ -255,7 +255,7 @@ FileLock::FileLock(const fs::path& path)
                  "interrupted while waiting for the lock '{}'",
                  path.string());
         }
-        fail(ExitCode::usage, "cannot lock '{}': {}", path.string(), os_error(errnum));
+        fail(ExitCode::io, "cannot lock '{}': {}", path.string(), os_error(errnum));
     }
 }
 

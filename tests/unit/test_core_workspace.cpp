@@ -86,7 +86,7 @@ TEST_CASE("create_run_directory reports a folder it cannot create")
     }
     const Workspace workspace(dir / "project");
     const Error error = test::error_of([&] { workspace.create_run_directory(); });
-    CHECK(error.code() == ExitCode::usage);
+    CHECK(error.code() == ExitCode::io);
     CHECK(std::string(error.what()).starts_with("cannot create '"));
 }
 

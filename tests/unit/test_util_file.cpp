@@ -152,7 +152,7 @@ TEST_CASE("write_file_atomic errors name the file and leave nothing behind")
     {
         fs::create_directory(dir / "taken");
         const Error error = error_of([&] { util::write_file_atomic(dir / "taken", "x"); });
-        CHECK(error.code() == ExitCode::usage);
+        CHECK(error.code() == ExitCode::io);
         CHECK(std::string(error.what()) ==
               "cannot write '" + (dir / "taken").string() + "': Is a directory");
         CHECK(entries(dir.path()) == std::vector<std::string>{"taken"});
@@ -162,7 +162,7 @@ TEST_CASE("write_file_atomic errors name the file and leave nothing behind")
         std::ofstream(dir / "file") << "x";
         const fs::path path = dir / "file" / "results.json";
         const Error error = error_of([&] { util::write_file_atomic(path, "x"); });
-        CHECK(error.code() == ExitCode::usage);
+        CHECK(error.code() == ExitCode::io);
         CHECK(std::string(error.what())
                   .starts_with("cannot create directory '" + (dir / "file").string() + "' for '" +
                                path.string() + "': "));
@@ -200,7 +200,7 @@ TEST_CASE("replace_symlink errors name the link and leave nothing behind")
     fs::create_directory(dir / "last" / "inside");
 
     const Error error = error_of([&] { util::replace_symlink("runs/1", dir / "last"); });
-    CHECK(error.code() == ExitCode::usage);
+    CHECK(error.code() == ExitCode::io);
     CHECK(std::string(error.what())
               .starts_with("cannot link '" + (dir / "last").string() + "' to 'runs/1': "));
     CHECK(entries(dir.path()) == std::vector<std::string>{"last"});
@@ -275,7 +275,7 @@ TEST_CASE("FileLock names a lock file it cannot open")
     const TempDir dir;
     std::ofstream(dir / "file") << "x";
     const Error error = error_of([&] { util::FileLock lock(dir / "file" / ".lock"); });
-    CHECK(error.code() == ExitCode::usage);
+    CHECK(error.code() == ExitCode::io);
     CHECK(std::string(error.what()).find((dir / "file").string()) != std::string::npos);
 }
 
