@@ -54,7 +54,8 @@ struct BudgetCheck
     double warn_headroom = 0;
     core::Level level = core::Level::blocker; // the level a breach counts at
     bool breached = false;
-    bool thin = false; // within the limit, but closer to it than `warn_headroom`
+    bool thin = false;       // within the limit, but closer to it than `warn_headroom`
+    bool fails_gate = false; // breached at or above fail_on: decided by the gate (gate.hpp)
     std::string origin;
 };
 

@@ -19,6 +19,14 @@ namespace perfgate::baselines {
 
 inline constexpr std::string_view k_comparison_schema = "perfgate-comparison/1";
 
+// Why an entry fails the gate (gate.hpp decides it, every report says it).
+enum class GateFailure {
+    none,        // it does not fail the gate
+    budget,      // a budget breach at or above fail_on (whatever the verdict)
+    regression,  // a gated regression at or above fail_on
+    inconclusive // a gated primary metric without a verdict, under [gate].inconclusive = "fail"
+};
+
 // One benchmark and judged metric, compared.
 struct MetricComparison
 {
@@ -45,13 +53,16 @@ struct MetricComparison
     Verdict verdict = Verdict::unchanged;
     core::Level level = core::Level::none; // for regressions
     MetricPolicy policy;
-    std::vector<BudgetCheck> budgets; // on this metric, judged on the current run alone
-    bool fails_gate = false;          // decided by the gate (gate.hpp), read by every report
-    std::string message;              // why it failed or was skipped
+    std::vector<BudgetCheck> budgets;        // on this metric, judged on the current run alone
+    GateFailure failure = GateFailure::none; // decided by the gate (gate.hpp)
+    std::string message;                     // why it failed or was skipped
     std::vector<std::string> notes;
 
     // True when this metric counts for the gate.
     bool gated() const { return role != Role::informational; }
+
+    // True when this entry fails the gate, for whatever reason (`failure`).
+    bool fails_gate() const { return failure != GateFailure::none; }
 
     // The change oriented so that positive is worse for this metric's direction.
     std::optional<double> worsening() const;

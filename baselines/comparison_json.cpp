@@ -44,7 +44,7 @@ Json entry_json(const MetricComparison& entry)
         {"basis", to_string(entry.basis)},
         {"verdict", to_string(entry.verdict)},
         {"level", core::to_string(entry.level)},
-        {"fails_gate", entry.fails_gate},
+        {"fails_gate", entry.fails_gate()},
         {"baseline", summary_json(entry.baseline)},
         {"current", summary_json(entry.current)},
         {"baseline_values", entry.baseline_values},

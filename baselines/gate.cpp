@@ -91,24 +91,30 @@ bool reaches(core::Level level, core::FailOn fail_on)
     return failing && level != core::Level::none && rank(level) >= rank(*failing);
 }
 
-bool fails_gate(const MetricComparison& entry, const GateResult& gate)
+bool fails_gate(const BudgetCheck& budget, const GateResult& gate)
+{
+    return budget.breached && reaches(budget.level, gate.fail_on);
+}
+
+GateFailure gate_failure(const MetricComparison& entry, const GateResult& gate)
 {
     if (std::any_of(entry.budgets.begin(), entry.budgets.end(), [&](const BudgetCheck& budget) {
-            return budget.breached && reaches(budget.level, gate.fail_on);
+            return fails_gate(budget, gate);
         })) {
-        return true;
+        return GateFailure::budget;
     }
     if (!entry.gated()) {
-        return false;
+        return GateFailure::none;
     }
-    if (entry.verdict == Verdict::regressed) {
-        return reaches(entry.level, gate.fail_on);
+    if (entry.verdict == Verdict::regressed && reaches(entry.level, gate.fail_on)) {
+        return GateFailure::regression;
     }
     // Note: a guard is inconclusive whenever load swamps wall time; only the primary metric's
     // lack of evidence can fail the gate.
-    return entry.verdict == Verdict::inconclusive && entry.role == Role::primary &&
-           gate.inconclusive == core::InconclusivePolicy::fail &&
-           gate.fail_on != core::FailOn::never;
+    const bool unclear = entry.verdict == Verdict::inconclusive && entry.role == Role::primary &&
+                         gate.inconclusive == core::InconclusivePolicy::fail &&
+                         gate.fail_on != core::FailOn::never;
+    return unclear ? GateFailure::inconclusive : GateFailure::none;
 }
 
 void decide(Comparison& comparison)
@@ -119,8 +125,11 @@ void decide(Comparison& comparison)
     double log_sum = 0;
     int logs = 0;
     for (auto& entry : comparison.entries) {
-        entry.fails_gate = fails_gate(entry, gate);
-        gate.failures += entry.fails_gate;
+        for (auto& budget : entry.budgets) {
+            budget.fails_gate = fails_gate(budget, gate);
+        }
+        entry.failure = gate_failure(entry, gate);
+        gate.failures += entry.fails_gate();
         count(comparison.totals, entry);
         // Note: the ratio is inverted for a higher-is-better metric (a doubled throughput
         // counts as a halved time), never negated: that would drop a doubling.

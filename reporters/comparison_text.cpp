@@ -31,7 +31,7 @@ int level_rank(core::Level level)
 
 int rank(const MetricComparison& entry)
 {
-    if (entry.fails_gate) {
+    if (entry.fails_gate()) {
         return level_rank(entry.level);
     }
     if (entry.verdict == Verdict::regressed) {
@@ -277,21 +277,15 @@ std::string gate_line(const baselines::Comparison& comparison)
         return "gate: passed (fail-on never: regressions are reported, not gated)" + inconclusive;
     }
     if (!gate.passed) {
-        int regressions = 0;
-        int breaches = 0;
-        int unclear = 0;
-        for (const auto& entry : comparison.entries) {
-            if (!entry.fails_gate) {
-                continue;
-            }
-            const bool breach =
-                std::any_of(entry.budgets.begin(), entry.budgets.end(), [&](const auto& budget) {
-                    return budget.breached && baselines::reaches(budget.level, gate.fail_on);
-                });
-            regressions += entry.verdict == Verdict::regressed && !breach;
-            breaches += breach;
-            unclear += entry.verdict == Verdict::inconclusive && !breach;
-        }
+        const auto failing = [&](baselines::GateFailure reason) {
+            return static_cast<int>(std::count_if(
+                comparison.entries.begin(), comparison.entries.end(), [&](const auto& entry) {
+                    return entry.failure == reason;
+                }));
+        };
+        const auto regressions = failing(baselines::GateFailure::regression);
+        const auto breaches = failing(baselines::GateFailure::budget);
+        const auto unclear = failing(baselines::GateFailure::inconclusive);
         std::vector<std::string> parts;
         if (regressions > 0) {
             parts.push_back(plural(regressions, "regression", "regressions"));

@@ -20,7 +20,7 @@ constexpr std::size_t k_max_notes = 20;
 
 fmt::text_style style_of(const MetricComparison& entry)
 {
-    if (entry.fails_gate) {
+    if (entry.fails_gate()) {
         return fmt::fg(fmt::color::red) | fmt::emphasis::bold;
     }
     switch (entry.verdict) {

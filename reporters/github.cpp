@@ -75,7 +75,7 @@ std::string github_annotations(const baselines::Comparison& comparison)
 {
     std::string out;
     for (const auto* entry : attention_order(comparison.entries)) {
-        const bool gated = entry->fails_gate;
+        const bool gated = entry->fails_gate();
         if (entry->verdict == Verdict::failed) {
             out += command(
                 "error",
@@ -103,9 +103,7 @@ std::string github_annotations(const baselines::Comparison& comparison)
         }
         for (const auto& budget : entry->budgets) {
             if (budget.breached || budget.thin) {
-                const bool fails =
-                    budget.breached && baselines::reaches(budget.level, comparison.gate.fail_on);
-                out += command(fails ? "error" : "warning",
+                out += command(budget.fails_gate ? "error" : "warning",
                                "perfgate",
                                fmt::format("{} {} {}: {} ({})",
                                            entry->id,

@@ -120,7 +120,7 @@ std::string render_junit(const baselines::Comparison& comparison)
         if (entry.verdict == Verdict::failed) {
             ++errors;
             testcase.set("error", message(entry.message.empty() ? "failed" : entry.message));
-        } else if (entry.fails_gate) {
+        } else if (entry.fails_gate()) {
             ++failures;
             testcase.set("failure", message(failure_message(entry)));
         } else if (entry.verdict == Verdict::inconclusive || entry.verdict == Verdict::missing ||

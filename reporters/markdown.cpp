@@ -174,7 +174,7 @@ Report build(const baselines::Comparison& comparison, const MarkdownOptions& opt
     for (const auto* entry : attention_order(comparison.entries)) {
         budgets = budgets || !entry->budgets.empty();
         report.rows.push_back(row_data(*entry, comparison.stats));
-        if (entry->fails_gate || entry->verdict == Verdict::regressed || entry->over_budget() ||
+        if (entry->fails_gate() || entry->verdict == Verdict::regressed || entry->over_budget() ||
             entry->thin_headroom()) {
             report.attention.push_back(report.rows.back());
         }

@@ -44,7 +44,7 @@ TEST_CASE("decide: budget breaches gate at their level, gated or not, with or wi
                 entry.role = role;
                 entry.budgets.push_back(test::make_budget(1, "p95", 2, Bound::ceiling, c.level));
                 const auto comparison = with_entry(entry, c.fail_on);
-                CHECK(comparison.entries[0].fails_gate == c.fails);
+                CHECK(comparison.entries[0].fails_gate() == c.fails);
                 CHECK(comparison.gate.passed == !c.fails);
                 CHECK(comparison.gate.exit_code ==
                       (c.fails ? ExitCode::gate_failed : ExitCode::passed));

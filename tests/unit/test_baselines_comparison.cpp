@@ -89,7 +89,7 @@ max = "1kB"
         const auto* memory = find(comparison, "app", "peak_rss");
         REQUIRE(memory != nullptr);
         CHECK(memory->over_budget());
-        CHECK(memory->fails_gate);
+        CHECK(memory->fails_gate());
         CHECK(comparison.totals.budget_breaches == 1);
         CHECK_FALSE(comparison.gate.passed);
         CHECK(comparison.gate.exit_code == ExitCode::gate_failed);
@@ -250,7 +250,7 @@ TEST_CASE("compare: relative requirements")
         REQUIRE(entry != nullptr);
         CHECK(entry->verdict == Verdict::regressed);
         CHECK(entry->level == core::Level::blocker);
-        CHECK(entry->fails_gate);
+        CHECK(entry->fails_gate());
         REQUIRE_FALSE(entry->notes.empty());
         CHECK(entry->notes.back() ==
               "required a change of at most -30.0% (blocker), measured -10.0%");

@@ -64,23 +64,34 @@ TEST_CASE("reaches: every level against every fail_on")
     }
 }
 
-TEST_CASE("fails_gate: regressions at and below fail_on")
+namespace {
+
+// `reason` when an entry fails the gate, else none.
+GateFailure failing(bool fails, GateFailure reason)
+{
+    return fails ? reason : GateFailure::none;
+}
+
+} // namespace
+
+TEST_CASE("gate_failure: regressions at and below fail_on")
 {
     for (const auto level : {Level::warning, Level::critical, Level::blocker}) {
         for (const auto fail_on : k_fail_ons) {
             CAPTURE(core::to_string(level));
             CAPTURE(core::to_string(fail_on));
             const auto entry = make_entry("BM", Verdict::regressed, 0.2, level);
-            CHECK(fails_gate(entry, gate(fail_on)) == reaches(level, fail_on));
+            const auto expected = failing(reaches(level, fail_on), GateFailure::regression);
+            CHECK(gate_failure(entry, gate(fail_on)) == expected);
             // A guard is gated like the primary metric; an informational metric never is.
-            CHECK(fails_gate(with_role(entry, Role::guard), gate(fail_on)) ==
-                  reaches(level, fail_on));
-            CHECK_FALSE(fails_gate(with_role(entry, Role::informational), gate(fail_on)));
+            CHECK(gate_failure(with_role(entry, Role::guard), gate(fail_on)) == expected);
+            CHECK(gate_failure(with_role(entry, Role::informational), gate(fail_on)) ==
+                  GateFailure::none);
         }
     }
 }
 
-TEST_CASE("fails_gate: verdicts that never fail the gate")
+TEST_CASE("gate_failure: verdicts that never fail the gate")
 {
     for (const auto verdict : {Verdict::slower,
                                Verdict::unchanged,
@@ -91,40 +102,53 @@ TEST_CASE("fails_gate: verdicts that never fail the gate")
                                Verdict::failed,
                                Verdict::skipped}) {
         CAPTURE(to_string(verdict));
-        CHECK_FALSE(fails_gate(make_entry("BM", verdict, 0.1), gate(FailOn::warning)));
+        CHECK(gate_failure(make_entry("BM", verdict, 0.1), gate(FailOn::warning)) ==
+              GateFailure::none);
     }
 }
 
-TEST_CASE("fails_gate: a budget breach counts at its level, whatever the role")
+TEST_CASE("gate_failure: a budget breach counts at its level, whatever the role or verdict")
 {
     const auto unchanged = make_entry("BM", Verdict::unchanged, 0.0);
+    const auto regressed = make_entry("BM", Verdict::regressed, 0.5, Level::blocker);
     for (const auto level : {Level::warning, Level::critical, Level::blocker}) {
         for (const auto fail_on : k_fail_ons) {
             CAPTURE(core::to_string(level));
             CAPTURE(core::to_string(fail_on));
             const auto breached = with_budget(unchanged, true, level);
-            CHECK(fails_gate(breached, gate(fail_on)) == reaches(level, fail_on));
-            CHECK(fails_gate(with_role(breached, Role::informational), gate(fail_on)) ==
-                  reaches(level, fail_on));
-            CHECK_FALSE(fails_gate(with_budget(unchanged, false, level), gate(fail_on)));
+            const auto expected = failing(reaches(level, fail_on), GateFailure::budget);
+            CHECK(fails_gate(breached.budgets.front(), gate(fail_on)) == reaches(level, fail_on));
+            CHECK(gate_failure(breached, gate(fail_on)) == expected);
+            CHECK(gate_failure(with_role(breached, Role::informational), gate(fail_on)) ==
+                  expected);
+            CHECK(gate_failure(with_budget(unchanged, false, level), gate(fail_on)) ==
+                  GateFailure::none);
+            // A breach that fails is the reason given, before the regression on the same row.
+            if (reaches(level, fail_on)) {
+                CHECK(gate_failure(with_budget(regressed, true, level), gate(fail_on)) ==
+                      GateFailure::budget);
+            }
         }
     }
 }
 
-TEST_CASE("fails_gate: inconclusive under each [gate].inconclusive policy")
+TEST_CASE("gate_failure: inconclusive under each [gate].inconclusive policy")
 {
     const auto inconclusive = make_entry("BM", Verdict::inconclusive, 0.05);
     for (const auto fail_on : k_fail_ons) {
         CAPTURE(core::to_string(fail_on));
         const bool gating = fail_on != FailOn::never;
-        CHECK(fails_gate(inconclusive, gate(fail_on, InconclusivePolicy::fail)) == gating);
-        CHECK_FALSE(fails_gate(inconclusive, gate(fail_on, InconclusivePolicy::warn)));
-        CHECK_FALSE(fails_gate(inconclusive, gate(fail_on, InconclusivePolicy::pass)));
+        CHECK(gate_failure(inconclusive, gate(fail_on, InconclusivePolicy::fail)) ==
+              failing(gating, GateFailure::inconclusive));
+        CHECK(gate_failure(inconclusive, gate(fail_on, InconclusivePolicy::warn)) ==
+              GateFailure::none);
+        CHECK(gate_failure(inconclusive, gate(fail_on, InconclusivePolicy::pass)) ==
+              GateFailure::none);
         // Load swamps a guard's wall time: only the primary metric's lack of evidence fails.
-        CHECK_FALSE(fails_gate(with_role(inconclusive, Role::guard),
-                               gate(fail_on, InconclusivePolicy::fail)));
-        CHECK_FALSE(fails_gate(with_role(inconclusive, Role::informational),
-                               gate(fail_on, InconclusivePolicy::fail)));
+        CHECK(gate_failure(with_role(inconclusive, Role::guard),
+                           gate(fail_on, InconclusivePolicy::fail)) == GateFailure::none);
+        CHECK(gate_failure(with_role(inconclusive, Role::informational),
+                           gate(fail_on, InconclusivePolicy::fail)) == GateFailure::none);
     }
 }
 
@@ -171,7 +195,7 @@ TEST_CASE("decide: totals count gated entries, budget breaches count all")
     CHECK(comparison.gate.failures == 3);
     std::vector<std::string> failing;
     for (const auto& entry : comparison.entries) {
-        if (entry.fails_gate) {
+        if (entry.fails_gate()) {
             failing.push_back(entry.id + "/" + std::string(to_string(entry.role)));
         }
     }
