@@ -1,6 +1,7 @@
 #include <baselines/policy.hpp>
 #include <core/stats.hpp>
 #include <core/units.hpp>
+#include <util/error.hpp>
 #include <util/glob.hpp>
 
 #include <fmt/format.h>
@@ -222,6 +223,26 @@ matching_policies(const core::Config& config, const std::string& id, const std::
         return specificity(*a) < specificity(*b);
     });
     return matching;
+}
+
+double parse_speedup(std::string_view text)
+{
+    const auto number = text.ends_with('x') ? text.substr(0, text.size() - 1) : text;
+    constexpr double k_max_factor = 1e6;
+    const double factor = core::parse_number(number, "--expect-speedup factor");
+    if (!(factor > 0) || factor > k_max_factor) {
+        fail(
+            ExitCode::usage, "invalid --expect-speedup '{}': expected a factor such as 1.5x", text);
+    }
+    return factor;
+}
+
+void require_speedup(core::Config& config, double factor)
+{
+    // Note: "at least 1.5x faster" is a worsening of at most 1/1.5 - 1 (-33.3%).
+    const double required = 1 / factor - 1;
+    config.gate.warning = config.gate.critical = config.gate.blocker = required;
+    config.policies.clear();
 }
 
 core::Level level_of(double worsening, const MetricPolicy& policy)

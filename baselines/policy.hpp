@@ -67,4 +67,13 @@ matching_policies(const core::Config& config, const std::string& id, const std::
 // reaches (a negative threshold is a required improvement, reached by falling short of it).
 core::Level level_of(double worsening, const MetricPolicy& policy);
 
+// Parse the factor of `--expect-speedup`, such as "1.5x" or "2": above 0 and at most 10^6.
+// Throws Error(usage) for anything else.
+double parse_speedup(std::string_view text);
+
+// Make `config` require every compared metric to be at least `factor` times better than its
+// reference, at every level: each threshold becomes the worsening 1/factor - 1 (-33.3% for
+// 1.5x), and the `[[policy]]` entries are dropped so that nothing overrides the requirement.
+void require_speedup(core::Config& config, double factor);
+
 } // namespace perfgate::baselines

@@ -517,21 +517,7 @@ Setup prepare(RunRequest& request)
         if (request.reference.empty()) {
             fail(ExitCode::usage, "--expect-speedup needs --reference");
         }
-        auto factor_text = request.expect_speedup;
-        if (factor_text.ends_with('x')) {
-            factor_text.pop_back();
-        }
-        const double factor = core::parse_number(factor_text, "--expect-speedup factor");
-        if (!(factor > 0) || factor > 1e6) {
-            fail(ExitCode::usage,
-                 "invalid --expect-speedup '{}': expected a factor such as 1.5x",
-                 request.expect_speedup);
-        }
-        // Note: "at least 1.5x faster" is a worsening of at most 1/1.5 - 1 (-33.3%).
-        const double required = 1 / factor - 1;
-        setup.config.gate.warning = setup.config.gate.critical = setup.config.gate.blocker =
-            required;
-        setup.config.policies.clear();
+        baselines::require_speedup(setup.config, baselines::parse_speedup(request.expect_speedup));
     }
     if (!request.max_time.empty()) {
         static_cast<void>(core::parse_duration_argument(request.max_time));

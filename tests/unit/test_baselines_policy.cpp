@@ -431,3 +431,33 @@ TEST_CASE("judged_metrics takes the metric of the entry whose name prefixes the 
     CHECK(judged_names(config, harness_result(Source::samples, {"latency", "errors"}), "") ==
           Names{"errors"});
 }
+
+TEST_CASE("parse_speedup reads a factor, with or without its x")
+{
+    CHECK(parse_speedup("1.5x") == 1.5);
+    CHECK(parse_speedup("2") == 2.0);
+    for (const std::string text : {"0x", "-2x", "fast", "x", "1e7x", "1.5xx", "inf"}) {
+        CAPTURE(text);
+        const Error error = perfgate::test::error_of([&] { parse_speedup(text); });
+        CHECK(error.code() == ExitCode::usage);
+        CHECK(std::string(error.what()).find("--expect-speedup") != std::string::npos);
+    }
+}
+
+TEST_CASE("require_speedup: every level requires the factor, and no policy overrides it")
+{
+    core::Config config;
+    core::Policy lenient;
+    lenient.match = "*";
+    lenient.thresholds.warning = 0.5;
+    config.policies.push_back(lenient);
+    require_speedup(config, 2.0);
+    CHECK(config.gate.warning == doctest::Approx(-0.5));
+    CHECK(config.gate.critical == doctest::Approx(-0.5));
+    CHECK(config.gate.blocker == doctest::Approx(-0.5));
+    CHECK(config.policies.empty());
+    const auto policy = policy_for(config, "app", "wall");
+    // Twice as fast meets it; 1.5x faster (a worsening of -33%) falls short, at blocker.
+    CHECK(level_of(-0.5, policy) == Level::none);
+    CHECK(level_of(1 / 1.5 - 1, policy) == Level::blocker);
+}
