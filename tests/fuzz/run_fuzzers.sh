@@ -34,7 +34,7 @@ fi
 
 # Note: -O1 without NDEBUG keeps the library's assertions, and stays fast enough to fuzz.
 CXX=$cxx cmake -S "$source_dir" -B "$build_dir" -G Ninja -DPERFGATE_FUZZ=ON \
-  -DPERFGATE_BUILD_TESTS=OFF -DPERFGATE_BUILD_BENCHMARKS=OFF \
+  -DPERFGATE_BUILD_TESTS=OFF -DPERFGATE_BUILD_BENCHMARKS=OFF -DPERFGATE_BUILD_EXAMPLES=OFF \
   -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 >/dev/null
 if [ -n "${PERFGATE_BUILD_LOCK:-}" ]; then
   flock "$PERFGATE_BUILD_LOCK" cmake --build "$build_dir" --target fuzzers -j "${FUZZ_JOBS:-2}"
