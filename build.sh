@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # What building needs (CONTRIBUTING.md), and what the tests and demo use besides.
 build_packages="cmake ninja-build g++ libcli11-dev libfmt-dev nlohmann-json3-dev rapidjson-dev
   libtomlplusplus-dev libkainjow-mustache-dev libbenchmark-dev doctest-dev"
-test_packages="jq procps bsdutils gzip cmark-gfm libxml2-utils shellcheck python3 curl chromium
+test_packages="jq procps bsdutils gzip cmark-gfm libxml2-utils shellcheck python3 curl chromium git
   clang libclang-rt-14-dev python3-pytest-benchmark zsh fish man-db"
 # The tests of the GitHub workflows and action validate them with action-validator, from npm.
 # Note: Debian's npm conflicts with NodeSource's nodejs, which bundles its own npm: an npm that is

@@ -63,6 +63,19 @@ no_process() {
   ! pgrep -f -- "$1" >/dev/null
 }
 
+# require_tools TOOL...: skip the whole script (exit 77), naming what is missing, unless every TOOL
+# is on PATH. `./build.sh test` installs them all (its test packages).
+require_tools() {
+  local tool missing=""
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || missing="$missing $tool"
+  done
+  if [ -n "$missing" ]; then
+    printf 'SKIP: %s needs%s (./build.sh test installs it)\n' "$(basename "$0")" "$missing"
+    exit 77
+  fi
+}
+
 finish() {
   printf '%s: %d checks, %d failed\n' "$(basename "$0")" "$((checks + failures))" "$failures"
   [ "$failures" -eq 0 ]

@@ -1,5 +1,6 @@
 # --help, --version, progress output and colour.
 . "$(dirname "$0")/lib.sh"
+require_tools script
 
 pg --help
 expect_status 0 "--help"
@@ -19,13 +20,11 @@ expect_in err "[1/1] true: 2 runs, median" "a plain progress line"
 expect_true "no escape codes when not a terminal" sh -c "! grep -q \$(printf '\\033') '$WORK/out' '$WORK/err'"
 
 # A terminal (through script(1)): bars and colour, and none of the colour with NO_COLOR.
-if command -v script >/dev/null; then
-  script -qec "$PERFGATE run --runs 2 true" /dev/null >"$WORK/out" 2>&1
-  expect_true "colour on a terminal" grep -q "$(printf '\033')\[1m" "$WORK/out"
-  NO_COLOR=1 script -qec "$PERFGATE run --runs 2 true" /dev/null >"$WORK/out" 2>&1
-  expect_true "NO_COLOR turns colour off" sh -c "! grep -q \"\$(printf '\\033')\\[1m\" '$WORK/out'"
-  script -qec "$PERFGATE run --runs 2 --color never true" /dev/null >"$WORK/out" 2>&1
-  expect_true "--color never" sh -c "! grep -q \"\$(printf '\\033')\\[1m\" '$WORK/out'"
-fi
+script -qec "$PERFGATE run --runs 2 true" /dev/null >"$WORK/out" 2>&1
+expect_true "colour on a terminal" grep -q "$(printf '\033')\[1m" "$WORK/out"
+NO_COLOR=1 script -qec "$PERFGATE run --runs 2 true" /dev/null >"$WORK/out" 2>&1
+expect_true "NO_COLOR turns colour off" sh -c "! grep -q \"\$(printf '\\033')\\[1m\" '$WORK/out'"
+script -qec "$PERFGATE run --runs 2 --color never true" /dev/null >"$WORK/out" 2>&1
+expect_true "--color never" sh -c "! grep -q \"\$(printf '\\033')\\[1m\" '$WORK/out'"
 
 finish

@@ -1,6 +1,7 @@
 # Shell completions and the man page come from the CLI definition; every subcommand's --help
 # ends with examples.
 . "$(dirname "$0")/lib.sh"
+require_tools zsh fish man
 
 pg completions bash
 expect_status 0 "completions bash"
@@ -16,23 +17,15 @@ expect_eq "$(complete_words perfgate merge --o)" "--output" "bash completes merg
 pg completions tcsh
 expect_status 2 "completions for an unknown shell"
 
-if command -v zsh >/dev/null; then
-  pg completions zsh
-  cp "$WORK/out" _perfgate
-  expect_true "zsh script parses" zsh -n _perfgate
-  expect_in out "'--export-csv:Also write hyperfine" "zsh lists options with their help"
-else
-  echo "note: zsh is not installed; its script is not parsed"
-fi
-if command -v fish >/dev/null; then
-  pg completions fish
-  cp "$WORK/out" perfgate.fish
-  expect_true "fish script parses" fish -n perfgate.fish
-  expect_eq "$(fish -c 'source perfgate.fish; complete -C "perfgate run --export-o"' | cut -f1)" \
-    "--export-orgmode" "fish completes run's options"
-else
-  echo "note: fish is not installed; its script is not tried"
-fi
+pg completions zsh
+cp "$WORK/out" _perfgate
+expect_true "zsh script parses" zsh -n _perfgate
+expect_in out "'--export-csv:Also write hyperfine" "zsh lists options with their help"
+pg completions fish
+cp "$WORK/out" perfgate.fish
+expect_true "fish script parses" fish -n perfgate.fish
+expect_eq "$(fish -c 'source perfgate.fish; complete -C "perfgate run --export-o"' | cut -f1)" \
+  "--export-orgmode" "fish completes run's options"
 
 pg man
 expect_status 0 "man"
@@ -41,11 +34,9 @@ expect_true "man page header" grep -q '^\.TH PERFGATE 1 ' perfgate.1
 for sub in run list compare baseline report merge init completions man; do
   expect_true "man page documents '$sub'" grep -q "^\.SS \"perfgate $sub\"" perfgate.1
 done
-if command -v man >/dev/null; then
-  MANWIDTH=100 man -l perfgate.1 >rendered.txt 2>"$WORK/err"
-  expect_true "man renders the page" grep -q -- "--export-csv TEXT" rendered.txt
-  expect_true "man renders the exit codes" grep -q "EXIT STATUS" rendered.txt
-fi
+MANWIDTH=100 man -l perfgate.1 >rendered.txt 2>"$WORK/err"
+expect_true "man renders the page" grep -q -- "--export-csv TEXT" rendered.txt
+expect_true "man renders the exit codes" grep -q "EXIT STATUS" rendered.txt
 
 for sub in run list compare baseline report merge init completions man; do
   "$PERFGATE" "$sub" --help >"$WORK/out" 2>&1

@@ -3,6 +3,7 @@
 # `.perfgate/` in .gitignore; it says what it wrote and lists every placeholder left, by line.
 # Existing files are not overwritten without --force.
 . "$(dirname "$0")/lib.sh"
+require_tools git cmake
 
 src=$PERFGATE_SOURCE_DIR
 workflow=.github/workflows/perfgate.yml
@@ -63,42 +64,38 @@ fi
 # The base step, run as the workflow would on a pull request that adds perfgate.toml: the base
 # has none and is built; then the action's `perfgate run --against ../base` measures both sides
 # with the head's perfgate.toml.
-if command -v git >/dev/null && command -v cmake >/dev/null; then
-  mkdir -p repo bin
-  ln -s "$PERFGATE" bin/perfgate
-  export GIT_CONFIG_GLOBAL="$WORK/gitconfig" GIT_CONFIG_NOSYSTEM=1
-  (
-    cd repo &&
-      git init -q &&
-      printf 'cmake_minimum_required(VERSION 3.16)\nproject(demo NONE)\n' >CMakeLists.txt &&
-      git add CMakeLists.txt &&
-      git -c user.name=t -c user.email=t@t commit -q -m base &&
-      "$PERFGATE" init >/dev/null &&
-      printf '[run]\nwarmup = 0\nmin_runs = 3\nmax_runs = 3\nmin_time = "0s"\n\n[[benchmark]]\nname = "no op"\ncommand = ["true"]\n' \
-        >perfgate.toml &&
-      git add -A &&
-      git -c user.name=t -c user.email=t@t commit -q -m head
-  ) >out 2>err </dev/null
-  expect_true "a repository with a base and a head" test -f repo/.github/workflows/perfgate.yml
-  awk '/- name: Build the base/ { step = 1 } step && /^        run: \|$/ { inside = 1; next }
-    inside && !/^          / { exit } inside { sub(/^          /, ""); print }' \
-    "repo/$workflow" >base-step.sh
-  expect_true "the base step is found" grep -q 'git worktree add ../base' base-step.sh
-  (cd repo && env PATH="$WORK/bin:$PATH" GITHUB_WORKSPACE="$WORK/repo" \
-    BASE_SHA="$(git rev-parse HEAD~1)" bash -e "$WORK/base-step.sh") >out 2>err </dev/null
-  status=$?
-  expect_status 0 "the base step runs"
-  expect_true "the base has no perfgate.toml" test ! -e base/perfgate.toml
-  (cd repo && "$PERFGATE" run --against ../base --fail-on never --quiet) >out 2>err </dev/null
-  status=$?
-  expect_status 0 "perfgate run --against ../base"
-  expect_eq "$(json repo/.perfgate/last/base-results.json '.benchmarks[].id')" "no op" \
-    "the base is measured with the head's perfgate.toml"
-  expect_eq "$(json repo/.perfgate/last/comparison.json '.settings.paired')" "true" \
-    "judged on paired rounds"
-else
-  echo "SKIP: git or cmake missing; the workflow's base step is not run"
-fi
+mkdir -p repo bin
+ln -s "$PERFGATE" bin/perfgate
+export GIT_CONFIG_GLOBAL="$WORK/gitconfig" GIT_CONFIG_NOSYSTEM=1
+(
+  cd repo &&
+    git init -q &&
+    printf 'cmake_minimum_required(VERSION 3.16)\nproject(demo NONE)\n' >CMakeLists.txt &&
+    git add CMakeLists.txt &&
+    git -c user.name=t -c user.email=t@t commit -q -m base &&
+    "$PERFGATE" init >/dev/null &&
+    printf '[run]\nwarmup = 0\nmin_runs = 3\nmax_runs = 3\nmin_time = "0s"\n\n[[benchmark]]\nname = "no op"\ncommand = ["true"]\n' \
+      >perfgate.toml &&
+    git add -A &&
+    git -c user.name=t -c user.email=t@t commit -q -m head
+) >out 2>err </dev/null
+expect_true "a repository with a base and a head" test -f repo/.github/workflows/perfgate.yml
+awk '/- name: Build the base/ { step = 1 } step && /^        run: \|$/ { inside = 1; next }
+  inside && !/^          / { exit } inside { sub(/^          /, ""); print }' \
+  "repo/$workflow" >base-step.sh
+expect_true "the base step is found" grep -q 'git worktree add ../base' base-step.sh
+(cd repo && env PATH="$WORK/bin:$PATH" GITHUB_WORKSPACE="$WORK/repo" \
+  BASE_SHA="$(git rev-parse HEAD~1)" bash -e "$WORK/base-step.sh") >out 2>err </dev/null
+status=$?
+expect_status 0 "the base step runs"
+expect_true "the base has no perfgate.toml" test ! -e base/perfgate.toml
+(cd repo && "$PERFGATE" run --against ../base --fail-on never --quiet) >out 2>err </dev/null
+status=$?
+expect_status 0 "perfgate run --against ../base"
+expect_eq "$(json repo/.perfgate/last/base-results.json '.benchmarks[].id')" "no op" \
+  "the base is measured with the head's perfgate.toml"
+expect_eq "$(json repo/.perfgate/last/comparison.json '.settings.paired')" "true" \
+  "judged on paired rounds"
 
 # The starter file is valid: perfgate reads it, and runs nothing from an empty tree.
 pg list

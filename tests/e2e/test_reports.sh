@@ -1,6 +1,7 @@
 # --format, --report-dir and perfgate report on real runs; the files checked with real tools
-# (cmark-gfm, xmllint) where installed; GitHub's step summary and annotations.
+# (cmark-gfm, xmllint); GitHub's step summary and annotations.
 . "$(dirname "$0")/lib.sh"
+require_tools cmark-gfm xmllint
 
 evil='<script>alert(1)</script>|`x`'
 pg run --runs 4 --warmup 0 --save-baseline main -n "$evil" -n plain 'true' 'sleep 0.001'
@@ -16,15 +17,11 @@ done
 expect_eq "$(head -n 1 .perfgate/last/comment.md)" "<!-- perfgate -->" "the PR comment starts with the marker"
 expect_true "no raw script tag in Markdown" sh -c '! grep -q "<script>" .perfgate/last/report.md'
 expect_true "no raw script tag in HTML" sh -c '! grep -q "<script>alert" .perfgate/last/report.html'
-if command -v cmark-gfm >/dev/null; then
-  cmark-gfm -e table .perfgate/last/report.md >rendered.html
-  expect_true "cmark-gfm renders tables" grep -q "<table>" rendered.html
-  expect_true "the evil name is text in the rendered Markdown" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' rendered.html
-fi
-if command -v xmllint >/dev/null; then
-  expect_true "JUnit is well-formed XML" xmllint --noout .perfgate/last/junit.xml
-  expect_eq "$(xmllint --xpath 'string(//testsuite/@tests)' .perfgate/last/junit.xml)" "2" "one test case per benchmark"
-fi
+cmark-gfm -e table .perfgate/last/report.md >rendered.html
+expect_true "cmark-gfm renders tables" grep -q "<table>" rendered.html
+expect_true "the evil name is text in the rendered Markdown" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' rendered.html
+expect_true "JUnit is well-formed XML" xmllint --noout .perfgate/last/junit.xml
+expect_eq "$(xmllint --xpath 'string(//testsuite/@tests)' .perfgate/last/junit.xml)" "2" "one test case per benchmark"
 
 printf 'CUSTOM REPORT {{#nothing}}x{{/nothing}}\n' >custom.mustache
 pg report .perfgate/last/comparison.json --format markdown --template markdown=custom.mustache --report-dir custom
