@@ -1,15 +1,16 @@
 #include <core/config.hpp>
 #include <util/error.hpp>
 
+#include "test_support.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <string_view>
 
 using namespace perfgate::core;
+using perfgate::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -34,26 +35,6 @@ std::string head(const std::string& message, std::string_view prefix)
 {
     return message.substr(0, prefix.size());
 }
-
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir
-{
-public:
-    TempDir()
-    {
-        std::random_device random;
-        m_path = fs::temp_directory_path() / ("perfgate-test-config-" + std::to_string(random()));
-        fs::create_directories(m_path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() { fs::remove_all(m_path); }
-
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
 
 void write(const fs::path& path, std::string_view content)
 {

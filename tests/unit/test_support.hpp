@@ -5,33 +5,26 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
-#include <system_error>
 #include <vector>
 
 namespace perfgate::test {
 
-// A fresh directory under the system's temporary directory, removed with everything in it.
+// Return a fresh folder for the running test, inside this process's scratch folder under the
+// system's temporary directory: removed when the test passes, kept (and its path printed) when it
+// fails (main.cpp).
+std::filesystem::path make_scratch_folder();
+
+// A fresh folder for the running test (make_scratch_folder).
 class TempDir
 {
 public:
-    TempDir()
-    {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "perfgate-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        m_path = pattern;
-    }
+    TempDir() : m_path(make_scratch_folder()) {}
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
-    ~TempDir()
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
+    ~TempDir() = default;
 
     const std::filesystem::path& path() const { return m_path; }
 
