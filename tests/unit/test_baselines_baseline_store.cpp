@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("baselines_baseline_store");
+
 using namespace perfgate;
 using baselines::BaselineStore;
 using perfgate::test::TempDir;
@@ -153,3 +155,5 @@ TEST_CASE("BaselineStore::save waits for the lock another saver holds")
     CHECK(WIFEXITED(status));
     CHECK(store.load("main").benchmarks[0].id == "child");
 }
+
+TEST_SUITE_END();

@@ -6,6 +6,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("baselines_budget");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using perfgate::test::error_of;
@@ -242,3 +244,5 @@ TEST_CASE("unmatched_budgets warns about a [[budget]] that matches nothing")
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0] == "perfgate.toml:5: [[budget]] matches no benchmark ('match' = 'typo*')");
 }
+
+TEST_SUITE_END();

@@ -3,6 +3,8 @@
 #include "sample_comparison.hpp"
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("baselines_budget_gate");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 
@@ -85,3 +87,5 @@ TEST_CASE("decide: a floor breached by a rate fails")
     CHECK(entry.budgets[0].breached);
     CHECK_FALSE(with_entry(entry, core::FailOn::blocker).gate.passed);
 }
+
+TEST_SUITE_END();

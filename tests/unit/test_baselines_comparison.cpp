@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <string>
 
+TEST_SUITE_BEGIN("baselines_comparison");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using perfgate::test::error_of;
@@ -271,3 +273,5 @@ TEST_CASE("compare: relative requirements")
         CHECK(comparison.gate.passed);
     }
 }
+
+TEST_SUITE_END();

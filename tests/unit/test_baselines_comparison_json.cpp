@@ -6,6 +6,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("baselines_comparison_json");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using perfgate::test::error_of;
@@ -117,3 +119,5 @@ TEST_CASE("comparison JSON: the reader is strict about budgets")
         CHECK_FALSE(read.gate.passed);
     }
 }
+
+TEST_SUITE_END();

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("baselines_gate");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using core::FailOn;
@@ -309,3 +311,5 @@ TEST_CASE("decided and undecided: inconclusive primary metrics only")
     CHECK(undecided(comparison) == 2);
     CHECK_FALSE(decided(comparison));
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("baselines_judge");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using core::Better;
@@ -683,3 +685,5 @@ TEST_CASE("judge: a regression's interval must clear the noise band")
     CHECK(name(regressed.verdict) == "regressed");
     CHECK(name(regressed.level) == "warning");
 }
+
+TEST_SUITE_END();

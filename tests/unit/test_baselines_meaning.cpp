@@ -6,6 +6,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("baselines_meaning");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using core::Better;
@@ -130,3 +132,5 @@ TEST_CASE("with_meanings: a unit for a metric that has another is an error namin
           "p.toml:3: [[policy]] gives metric 'real_time' of 'bench/BM_Cache' the unit 'B', but "
           "it is measured in 'ns'; 'unit' is for metrics measured without one");
 }
+
+TEST_SUITE_END();

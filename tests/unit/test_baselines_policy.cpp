@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+TEST_SUITE_BEGIN("baselines_policy");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using core::Better;
@@ -461,3 +463,5 @@ TEST_CASE("require_speedup: every level requires the factor, and no policy overr
     CHECK(level_of(-0.5, policy) == Level::none);
     CHECK(level_of(1 / 1.5 - 1, policy) == Level::blocker);
 }
+
+TEST_SUITE_END();

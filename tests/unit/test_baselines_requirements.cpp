@@ -4,6 +4,8 @@
 
 #include <vector>
 
+TEST_SUITE_BEGIN("baselines_requirements");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 
@@ -85,3 +87,5 @@ TEST_CASE("judge: 'must not drop more than 10%' on a higher-is-better rate")
         CHECK(judgement.verdict == Verdict::improved);
     }
 }
+
+TEST_SUITE_END();

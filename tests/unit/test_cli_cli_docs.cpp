@@ -5,6 +5,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("cli_cli_docs");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 
@@ -86,3 +88,5 @@ TEST_CASE("man_page documents every command, option, example and exit code in ro
     CHECK(page.find(".nf\nExamples:\n  tool go \\-n 3\n.fi\n") != std::string::npos);
     CHECK(page.ends_with(".SH \"EXIT STATUS\"\n.nf\n  0    fine\n  2    bad\n.fi\n"));
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,8 @@
 #include <optional>
 #include <vector>
 
+TEST_SUITE_BEGIN("cli_round_loop");
+
 using namespace perfgate;
 
 namespace {
@@ -107,3 +109,5 @@ TEST_CASE("run_until_decided: the time budget wins over the minimum number of ro
     CHECK(outcome.rounds == 1);
     CHECK(record.looked_at.empty());
 }
+
+TEST_SUITE_END();

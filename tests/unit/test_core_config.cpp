@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+TEST_SUITE_BEGIN("core_config");
+
 using namespace perfgate::core;
 using perfgate::test::TempDir;
 namespace fs = std::filesystem;
@@ -932,3 +934,5 @@ TEST_CASE("config_location names the file as it was given")
     const Config config = parse_config("", "conf/perfgate.toml");
     CHECK(config_location(config, 12) == "conf/perfgate.toml:12");
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("core_json_file");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using perfgate::test::error_of;
@@ -44,3 +46,5 @@ TEST_CASE("json_error_reason keeps only nlohmann's reason")
     CHECK(json_error_reason("[json.exception.out_of_range.406] number overflow parsing '1e400'") ==
           "number overflow parsing '1e400'");
 }
+
+TEST_SUITE_END();

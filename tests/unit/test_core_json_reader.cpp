@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+TEST_SUITE_BEGIN("core_json_reader");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using nlohmann::json;
@@ -57,3 +59,5 @@ TEST_CASE("JsonReader::time wants a time from 0 to about 31 years")
     CHECK(message_of([&] { k_read.time(json(nullptr), field, "s"); }) ==
           "'in.json': t: expected a finite, non-negative number, not null");
 }
+
+TEST_SUITE_END();

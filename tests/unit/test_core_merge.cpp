@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("core_merge");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using perfgate::test::error_of;
@@ -112,3 +114,5 @@ TEST_CASE("merge_results keeps launches distinct")
         CHECK(back.benchmarks[0].find_metric("real_time")->launches == Launches{0, 1, 2, 3});
     }
 }
+
+TEST_SUITE_END();

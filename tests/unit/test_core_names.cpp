@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("core_names");
+
 using namespace perfgate::core;
 
 namespace {
@@ -57,3 +59,5 @@ TEST_CASE("every level, fail-on and format name reads back as its value")
     CHECK_THROWS_WITH(parse_report_formats("pdf"),
                       "unknown format 'pdf': expected console, markdown, html, json or junit");
 }
+
+TEST_SUITE_END();

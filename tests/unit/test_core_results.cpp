@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("core_results");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using nlohmann::ordered_json;
@@ -630,3 +632,5 @@ TEST_CASE("save_results writes pretty JSON atomically")
     }
     CHECK(names == std::vector<std::string>{"main.json"});
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+TEST_SUITE_BEGIN("core_significance");
+
 using namespace perfgate::core;
 using doctest::Approx;
 
@@ -328,3 +330,5 @@ TEST_CASE("signed-rank edge cases")
         CHECK(location->interval.high - location->interval.low < 0.02);
     }
 }
+
+TEST_SUITE_END();

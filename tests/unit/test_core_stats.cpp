@@ -7,6 +7,8 @@
 #include <limits>
 #include <vector>
 
+TEST_SUITE_BEGIN("core_stats");
+
 using namespace perfgate::core;
 using doctest::Approx;
 
@@ -190,3 +192,5 @@ TEST_CASE("statistic_of names every statistic a budget or a report column uses")
         CHECK(statistic_of(summary, name).has_value());
     }
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+TEST_SUITE_BEGIN("core_units");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using perfgate::test::error_of;
@@ -433,3 +435,5 @@ TEST_CASE("parse_number reads a whole, finite, signed number")
               fmt::format("invalid factor '{}': expected a number", text));
     }
 }
+
+TEST_SUITE_END();

@@ -14,6 +14,8 @@
 #include <set>
 #include <string>
 
+TEST_SUITE_BEGIN("core_workspace");
+
 using namespace perfgate;
 using namespace perfgate::core;
 using perfgate::test::TempDir;
@@ -190,3 +192,5 @@ TEST_CASE("remove_leftovers of a project without a workspace does nothing")
     CHECK(Workspace(dir.path()).remove_leftovers().empty());
     CHECK(fs::is_empty(dir.path()));
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("reporters_comparison_text");
+
 using namespace perfgate;
 using namespace perfgate::baselines;
 using namespace perfgate::reporters;
@@ -139,3 +141,5 @@ TEST_CASE("render_budgets: the budgets and the gate of a run without a baseline"
           "budget: 'app' wall: median 10.0 ms > 1ms: BREACHED (blocker) (perfgate.toml:7)\n"
           "gate: FAILED (fail-on blocker): 1 budget breach at or above blocker\n");
 }
+
+TEST_SUITE_END();

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_console_comparison");
+
 using namespace perfgate;
 using baselines::Verdict;
 
@@ -72,3 +74,5 @@ TEST_CASE("render_console_comparison keeps its own colours around escaped text")
     CHECK(std::regex_replace(coloured, std::regex("\x1b\\[[0-9;]*m"), "") ==
           reporters::render_console_comparison(comparison, false));
 }
+
+TEST_SUITE_END();

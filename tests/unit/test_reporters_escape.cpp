@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("reporters_escape");
+
 using namespace perfgate;
 
 TEST_CASE("escape_html escapes markup, both quotes and backticks")
@@ -27,3 +29,5 @@ TEST_CASE("escape_markdown keeps a table cell and inline text literal")
     CHECK(reporters::escape_markdown("~~gone~~") == "&#126;&#126;gone&#126;&#126;");
     CHECK(reporters::escape_markdown("_lead trail_") == "&#95;lead trail&#95;");
 }
+
+TEST_SUITE_END();

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+TEST_SUITE_BEGIN("reporters_github");
+
 using namespace perfgate;
 
 namespace {
@@ -136,3 +138,5 @@ TEST_CASE("github_annotations: a breach below fail-on and a thin headroom are wa
     baselines::decide(comparison);
     CHECK(reporters::github_annotations(comparison).starts_with("::error title=perfgate::app"));
 }
+
+TEST_SUITE_END();

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_html");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 using baselines::Comparison;
@@ -234,3 +236,5 @@ TEST_CASE("render_html writes a sample report to PERFGATE_HTML_OUT")
     out << render_html(sample_comparison(50));
     REQUIRE(out.good());
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_html_svg");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 
@@ -77,3 +79,5 @@ TEST_CASE("distribution_plot uses a log axis when the samples span more than 10x
         CHECK(svg.find("(log scale)") == std::string::npos);
     }
 }
+
+TEST_SUITE_END();

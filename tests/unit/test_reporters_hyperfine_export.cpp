@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_hyperfine_export");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 using core::BenchmarkResult;
@@ -237,3 +239,5 @@ TEST_CASE("to_hyperfine_csv writes hyperfine's columns, parameters and quoting")
           "\"echo \"\"a,b\"\"\",4,0,4,0.4,0.2,4,4,slow,2\n");
     CHECK(to_hyperfine_csv({}) == "command,mean,stddev,median,user,system,min,max\n");
 }
+
+TEST_SUITE_END();

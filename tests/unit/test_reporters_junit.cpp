@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+TEST_SUITE_BEGIN("reporters_junit");
+
 using namespace perfgate;
 using reporters::render_junit;
 
@@ -85,3 +87,5 @@ TEST_CASE("render_junit: a passing entry's note shows its budgets")
     CHECK(out.find("; budget: p95 10.0 ms ≤ 20.0 ms: 50% headroom</system-out>") !=
           std::string::npos);
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <string>
 
+TEST_SUITE_BEGIN("reporters_markdown");
+
 using namespace perfgate;
 using reporters::MarkdownOptions;
 using reporters::render_markdown;
@@ -186,3 +188,5 @@ TEST_CASE("render_markdown states the thresholds and the commits compared")
         CHECK(out.find("((detached))") == std::string::npos);
     }
 }
+
+TEST_SUITE_END();

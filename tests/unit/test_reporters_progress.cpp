@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_progress");
+
 using namespace perfgate;
 using reporters::ProgressDisplay;
 using reporters::ProgressStyle;
@@ -111,3 +113,5 @@ TEST_CASE("ProgressDisplay fits its bars to the terminal's width")
     CHECK(bar_line.ends_with("\u2026"));
     CHECK(text.ends_with("\n[0/1 done]\n"));
 }
+
+TEST_SUITE_END();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_run_table");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 using core::BenchmarkResult;
@@ -354,3 +356,5 @@ TEST_CASE("render_run_table fits the terminal's width")
         CHECK(line_of(render_run_table({result}, options), 1).starts_with("a benchmark… "));
     }
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("reporters_run_warnings");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 
@@ -82,3 +84,5 @@ TEST_CASE("run_warnings warns like hyperfine")
         CHECK(run_warnings(command_result({0.5}), {}).empty());
     }
 }
+
+TEST_SUITE_END();

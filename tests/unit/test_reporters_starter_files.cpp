@@ -4,6 +4,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("reporters_starter_files");
+
 using namespace perfgate;
 using reporters::find_placeholders;
 using reporters::gitignore_with_workspace;
@@ -68,3 +70,5 @@ TEST_CASE("gitignore_with_workspace adds .perfgate/ once")
         CHECK(gitignore_with_workspace("# .perfgate/\n.perfgate/runs/\n"));
     }
 }
+
+TEST_SUITE_END();

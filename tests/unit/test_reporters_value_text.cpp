@@ -4,6 +4,8 @@
 
 #include <optional>
 
+TEST_SUITE_BEGIN("reporters_value_text");
+
 using namespace perfgate;
 using namespace perfgate::reporters;
 
@@ -50,3 +52,5 @@ TEST_CASE("display_unit fixes a time unit for a row and leaves other units alone
     CHECK_FALSE(display_unit(2048, "B", std::nullopt).has_value());
     CHECK(format_in(0.0001, "s", display_unit(0.0123, "s", std::nullopt)) == "0.1 ms");
 }
+
+TEST_SUITE_END();

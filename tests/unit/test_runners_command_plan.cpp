@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_command_plan");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using perfgate::test::error_of;
@@ -278,3 +280,5 @@ TEST_CASE("filter_benchmarks keeps the ids the regex matches anywhere")
         CHECK(std::string(error.what()).starts_with("invalid --filter regex 'sort(': "));
     }
 }
+
+TEST_SUITE_END();

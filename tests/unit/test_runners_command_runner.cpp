@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_command_runner");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using core::RunObserver;
@@ -475,3 +477,5 @@ TEST_CASE("run_command_benchmarks tells the observer about progress")
     CHECK(observer.finished_count("bad") == 1);
     CHECK(observer.finished_ids.size() == 3);
 }
+
+TEST_SUITE_END();

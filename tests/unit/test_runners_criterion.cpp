@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_criterion");
+
 using namespace perfgate;
 using core::Better;
 using perfgate::test::error_of;
@@ -268,3 +270,5 @@ TEST_CASE("import_criterion refuses a malformed folder, naming the file and what
                   "': full_id: benchmark 'fib' is also in '" + benchmark_file + "'");
     }
 }
+
+TEST_SUITE_END();

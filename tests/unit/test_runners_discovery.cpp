@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_discovery");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using perfgate::test::error_of;
@@ -473,3 +475,5 @@ TEST_CASE("number_duplicates gives names listed twice distinct names, and says s
     CHECK(number_duplicates(unique).empty());
     CHECK(unique.duplicates.empty());
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+TEST_SUITE_BEGIN("runners_gbench_context");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using core::BenchmarkResult;
@@ -95,3 +97,5 @@ TEST_CASE("context_warnings explains the program's context")
         CHECK(warnings_for(needed + "GNU C++17 12.2.0 -mtune=generic -g -O2" + '\0').empty());
     }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_gbench_ingest");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using namespace perfgate::test;
@@ -449,3 +451,5 @@ TEST_CASE("read_google_benchmark keeps the complete runs of a truncated output w
     CHECK(results[2].status == Status::skipped);
     CHECK(results[2].message == "needs AVX-512");
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_gbench_json");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using namespace perfgate::test;
@@ -390,3 +392,5 @@ TEST_CASE("looks_like_google_benchmark_json wants a context object at the top le
         }
     }
 }
+
+TEST_SUITE_END();

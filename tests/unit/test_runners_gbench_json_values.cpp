@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+TEST_SUITE_BEGIN("runners_gbench_json_values");
+
 using namespace perfgate::runners;
 using Type = GoogleBenchmarkValue::Type;
 
@@ -88,3 +90,5 @@ TEST_CASE("JsonTreeBuilder builds nested objects and arrays from events")
     CHECK(tree.take() ==
           nlohmann::json::parse(R"({"caches": [{"level": 1}, "x"], "num_cpus": 2})"));
 }
+
+TEST_SUITE_END();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_gbench_run");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using namespace perfgate::test;
@@ -192,3 +194,5 @@ TEST_CASE("run_google_benchmark runs names with regex characters")
                                       "in regular expression)") != std::string::npos);
     }
 }
+
+TEST_SUITE_END();

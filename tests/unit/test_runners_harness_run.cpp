@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_harness_run");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using core::BenchmarkKind;
@@ -225,3 +227,5 @@ TEST_CASE("run_harness turns a failing command into a failed result naming it")
               "'./no-such-loadgen' could not start: No such file or directory");
     }
 }
+
+TEST_SUITE_END();

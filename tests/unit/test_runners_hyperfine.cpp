@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_hyperfine");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using nlohmann::json;
@@ -144,3 +146,5 @@ TEST_CASE("import_hyperfine names the field of every wrong type or impossible va
         CHECK(import_error(document) == "'h.json': results[0].parameters: expected an object");
     }
 }
+
+TEST_SUITE_END();

@@ -5,6 +5,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("runners_id_filter");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 using runners::IdFilter;
@@ -56,3 +58,5 @@ TEST_CASE("IdFilter rejects an invalid pattern")
                   .starts_with("invalid --filter regex '" + std::string(pattern) + "': "));
     }
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_importers");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 using perfgate::test::TempDir;
@@ -144,3 +146,5 @@ TEST_CASE("match_programs pairs two Google Benchmark files of one program each")
         CHECK(ids_of(after) == std::vector<std::string>{"new_bench/BM_A"});
     }
 }
+
+TEST_SUITE_END();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_listing_cache");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using perfgate::test::TempDir;
@@ -124,3 +126,5 @@ TEST_CASE("ListingCache does not keep failures")
     }
     CHECK_FALSE(ListingCache(file).find(program, {}).has_value());
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_parameters");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using perfgate::test::error_of;
@@ -211,3 +213,5 @@ TEST_CASE("parameters refuse to make more benchmarks than the limit, before maki
         CHECK(count_benchmarks({}, 2) == 2);
     }
 }
+
+TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_plan");
+
 using namespace perfgate;
 using namespace perfgate::runners;
 using perfgate::test::error_of;
@@ -254,3 +256,5 @@ TEST_CASE("make_plan and execute run harness entries once each, after the rest")
         }
     }
 }
+
+TEST_SUITE_END();

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+TEST_SUITE_BEGIN("runners_program_output");
+
 using perfgate::runners::output_hint;
 
 TEST_CASE("output_hint shows the last lines of stderr and stdout worth showing")
@@ -31,3 +33,5 @@ TEST_CASE("output_hint shows the last lines of stderr and stdout worth showing")
               std::string(" (stderr: )").size() + 200);
     }
 }
+
+TEST_SUITE_END();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_pytest_benchmark");
+
 using namespace perfgate;
 using core::Better;
 using nlohmann::json;
@@ -146,3 +148,5 @@ TEST_CASE("import_pytest_benchmark refuses malformed output, naming the path")
                                       "'test_fixture.py::test_fib' appears twice");
     }
 }
+
+TEST_SUITE_END();

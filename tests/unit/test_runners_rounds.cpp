@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_rounds");
+
 using namespace perfgate;
 using runners::Side;
 
@@ -122,3 +124,5 @@ TEST_CASE("Rounds: sides of different sizes")
     CHECK(rounds.results(Side::base).size() == 1);
     CHECK(rounds.results(Side::head).size() == 2);
 }
+
+TEST_SUITE_END();

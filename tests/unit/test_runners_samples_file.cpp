@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("runners_samples_file");
+
 using namespace perfgate;
 using core::Better;
 using nlohmann::json;
@@ -200,3 +202,5 @@ TEST_CASE("import_samples refuses a file that breaks the schema, naming the path
     }
     CHECK(error_of([&] { runners::import_samples(json::array(), "x"); }).code() == ExitCode::usage);
 }
+
+TEST_SUITE_END();

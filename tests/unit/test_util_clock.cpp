@@ -6,6 +6,8 @@
 #include <regex>
 #include <string>
 
+TEST_SUITE_BEGIN("util_clock");
+
 using namespace perfgate;
 
 TEST_CASE("utc_now_iso8601 is ISO 8601 in UTC")
@@ -43,3 +45,5 @@ TEST_CASE("monotonic_seconds never goes backwards")
     CHECK(first > 0);
     CHECK(second >= first);
 }
+
+TEST_SUITE_END();

@@ -4,6 +4,8 @@
 
 #include <set>
 
+TEST_SUITE_BEGIN("util_error");
+
 using namespace perfgate;
 
 TEST_CASE("most_severe: a broken run outranks a failed gate, which outranks a lost file")
@@ -27,3 +29,5 @@ TEST_CASE("k_exit_codes names every exit code once")
     }
     CHECK(codes == std::set<int>{0, 1, 2, 3, 70, 74, 130});
 }
+
+TEST_SUITE_END();

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <string>
 
+TEST_SUITE_BEGIN("util_executable");
+
 using namespace perfgate;
 using perfgate::test::TempDir;
 using util::FileKind;
@@ -135,3 +137,5 @@ TEST_CASE("file_contains_any searches the whole file")
                                             {"benchmark_list_tests", "libbenchmark"}));
     }
 }
+
+TEST_SUITE_END();

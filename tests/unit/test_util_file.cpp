@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("util_file");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 using perfgate::test::TempDir;
@@ -285,3 +287,5 @@ TEST_CASE("shown_path shows a path below the root relative to it, any other as i
     CHECK(perfgate::util::shown_path("/elsewhere/x_bench", "/p") == "/elsewhere/x_bench");
     CHECK(perfgate::util::shown_path("/p", "/p") == ".");
 }
+
+TEST_SUITE_END();

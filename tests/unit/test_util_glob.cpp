@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("util_glob");
+
 using namespace perfgate;
 
 TEST_CASE("glob_match follows shell globs")
@@ -76,3 +78,5 @@ TEST_CASE("first_match returns the first matching pattern")
     CHECK(util::first_match({"*_bench"}, "tool") == nullptr);
     CHECK(util::first_match({}, "tool") == nullptr);
 }
+
+TEST_SUITE_END();

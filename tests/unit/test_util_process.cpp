@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+TEST_SUITE_BEGIN("util_process");
+
 using namespace perfgate;
 using namespace std::chrono_literals;
 using perfgate::test::error_of;
@@ -354,3 +356,5 @@ TEST_CASE("signal_name names signals")
     CHECK(util::signal_name(2) == "SIGINT");
     CHECK(util::signal_name(1000) == "signal 1000");
 }
+
+TEST_SUITE_END();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("util_sanitize");
+
 using namespace perfgate;
 using util::sanitize;
 using util::sanitize_lines;
@@ -179,3 +181,5 @@ TEST_CASE("no mix of hostile fragments survives sanitize")
     }
     CHECK(checked == fragments.size() * fragments.size() * fragments.size());
 }
+
+TEST_SUITE_END();

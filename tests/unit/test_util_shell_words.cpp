@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+TEST_SUITE_BEGIN("util_shell_words");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 using util::join_shell_words;
@@ -162,3 +164,5 @@ TEST_CASE("join_shell_words round-trips through split_shell_words")
         CHECK(split_shell_words(line) == argv);
     }
 }
+
+TEST_SUITE_END();

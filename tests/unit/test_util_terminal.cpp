@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 
+TEST_SUITE_BEGIN("util_terminal");
+
 using namespace perfgate;
 using perfgate::test::error_of;
 using util::ColorMode;
@@ -198,3 +200,5 @@ TEST_CASE("terminal_width takes $COLUMNS, else the terminal's width")
         }
     }
 }
+
+TEST_SUITE_END();

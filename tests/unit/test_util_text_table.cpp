@@ -4,6 +4,8 @@
 
 #include <string>
 
+TEST_SUITE_BEGIN("util_text_table");
+
 using namespace perfgate;
 using util::display_width;
 using util::TextTable;
@@ -79,3 +81,5 @@ TEST_CASE("TextTable with no rows renders its header")
     const TextTable table({{"Benchmark", Align::left}, {"Runs", Align::right}});
     CHECK(table.render() == "Benchmark  Runs\n");
 }
+
+TEST_SUITE_END();
