@@ -1,4 +1,5 @@
 #include <cli/commands.hpp>
+#include <cli/merge_inputs.hpp>
 #include <core/merge.hpp>
 #include <runners/importers.hpp>
 #include <util/error.hpp>
@@ -18,27 +19,9 @@ struct MergeOptions
     std::string output;
 };
 
-// Throw Error(usage) when two of `inputs` name the same file (or folder).
-void check_distinct(const std::vector<std::string>& inputs)
-{
-    for (std::size_t i = 1; i < inputs.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-            std::error_code error;
-            if (inputs[i] == inputs[j] ||
-                std::filesystem::equivalent(inputs[i], inputs[j], error)) {
-                fail(ExitCode::usage,
-                     "'{}' is given twice (as '{}' too): merging a file with itself would count "
-                     "every sample twice",
-                     inputs[i],
-                     inputs[j]);
-            }
-        }
-    }
-}
-
 int merge(const MergeOptions& options)
 {
-    check_distinct(options.inputs);
+    check_distinct_inputs(options.inputs);
     std::vector<core::ResultsDocument> documents;
     for (const auto& input : options.inputs) {
         documents.push_back(runners::load_any_results(input));
