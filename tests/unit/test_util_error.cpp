@@ -22,10 +22,11 @@ TEST_CASE("most_severe: a broken run outranks a failed gate, which outranks a lo
 TEST_CASE("k_exit_codes names every exit code once")
 {
     std::set<int> codes;
-    for (const auto& [code, meaning] : k_exit_codes) {
-        CAPTURE(static_cast<int>(code));
-        CHECK(codes.insert(static_cast<int>(code)).second);
-        CHECK_FALSE(meaning.empty());
+    for (const auto& entry : k_exit_codes) {
+        const int code = static_cast<int>(entry.code);
+        CAPTURE(code);
+        CHECK(codes.insert(code).second);
+        CHECK_FALSE(entry.meaning.empty());
     }
     CHECK(codes == std::set<int>{0, 1, 2, 3, 70, 74, 130});
 }
