@@ -556,10 +556,9 @@ Setup prepare(RunRequest& request)
 
 } // namespace
 
-int run_pipeline(const RunRequest& original)
+int run_pipeline(RunRequest request)
 {
     util::install_interrupt_handlers();
-    auto request = original;
     auto setup = prepare(request);
     const auto& config = setup.config;
     std::vector<std::string> known_ids;

@@ -64,6 +64,6 @@ struct RunRequest
 // checkout's benchmarks (or the reference command) run in interleaved rounds with the current
 // ones until each is decided or `max_time` runs out, and are judged on the paired rounds. Bad
 // input throws Error(usage) before anything runs.
-int run_pipeline(const RunRequest& request);
+int run_pipeline(RunRequest request);
 
 } // namespace perfgate::cli

@@ -29,7 +29,7 @@ std::vector<core::BenchmarkResult> sorted_results(std::vector<core::BenchmarkRes
 // Return a table like hyperfine's `--export-markdown`, `--export-asciidoc` or
 // `--export-orgmode`: the command, mean ± σ, min, max and relative speed, in `unit` (chosen
 // from the fastest mean when unset), benchmarks in `order`.
-std::string to_hyperfine_table(const std::vector<core::BenchmarkResult>& results,
+std::string to_hyperfine_table(const std::vector<core::BenchmarkResult>& all,
                                Markup markup,
                                std::optional<core::TimeUnit> unit,
                                SortOrder order = SortOrder::command);
